@@ -1,0 +1,2 @@
+/** imps api. */
+package dev.imps.api;

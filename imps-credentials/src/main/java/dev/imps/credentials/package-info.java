@@ -1,0 +1,2 @@
+/** imps credentials. */
+package dev.imps.credentials;

@@ -1,0 +1,2 @@
+/** imps selector. */
+package dev.imps.selector;
