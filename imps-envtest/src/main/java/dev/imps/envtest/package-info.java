@@ -1,0 +1,2 @@
+/** A real etcd and kube-apiserver on loopback for integration tests. */
+package dev.imps.envtest;
