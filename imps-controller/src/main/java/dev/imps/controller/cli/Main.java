@@ -10,6 +10,7 @@ public final class Main {
    * @param args ignored for now
    */
   public static void main(String[] args) {
-    System.out.println("usage: imps <controller|refresh|plan> [options] (the operator is not built yet)");
+    System.out.println(
+        "usage: imps <controller|refresh|plan> [options] (the operator is not built yet)");
   }
 }
