@@ -9,10 +9,6 @@ import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.V1APIResourceList;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
 import io.kubernetes.client.util.PatchUtils;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -30,36 +26,10 @@ import org.yaml.snakeyaml.constructor.SafeConstructor;
  */
 final class CustomResourceDefinitions {
 
-  /** The imps CRD as {@code imps-api} ships it. */
-  static final String IMPS_CRD_RESOURCE =
-      "dev/imps/api/imagepullsecrets.images.banzaicloud.io.yaml";
-
   /** The field manager of the apply; shows in {@code managedFields}. */
   static final String FIELD_MANAGER = "imps-envtest";
 
   private CustomResourceDefinitions() {}
-
-  /**
-   * Reads a classpath resource as UTF-8 text.
-   *
-   * @param resource the resource path, such as {@value #IMPS_CRD_RESOURCE}
-   * @return its text
-   * @throws IllegalStateException if the resource is missing
-   */
-  static String readResource(String resource) {
-    ClassLoader loader = CustomResourceDefinitions.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(resource)) {
-      if (in == null) {
-        throw new IllegalStateException(
-            "CRD resource "
-                + resource
-                + " is not on the classpath (the imps CRD ships in imps-api)");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read CRD resource " + resource, e);
-    }
-  }
 
   /**
    * Applies the CRD server-side (creating or updating it), then waits until it is Established and

@@ -1,5 +1,6 @@
 package dev.imps.envtest;
 
+import dev.imps.api.CrdResource;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
@@ -289,17 +290,15 @@ public final class KubeControlPlane implements AutoCloseable {
   }
 
   /**
-   * Installs the imps CRD that {@code imps-api} ships ({@value
-   * CustomResourceDefinitions#IMPS_CRD_RESOURCE} on the classpath) and waits until it is
-   * Established and listed in API discovery. Updates it if it is already installed.
+   * Installs the imps CRD that {@code imps-api} ships ({@link CrdResource#yaml()}) and waits until
+   * it is Established and listed in API discovery. Updates it if it is already installed.
    *
    * @return the CRD as the API server stored it
    * @throws ApiException if the API server rejects the CRD
    * @throws IllegalStateException if the resource is missing from the classpath
    */
   public V1CustomResourceDefinition installImpsCrd() throws ApiException {
-    return installCrd(
-        CustomResourceDefinitions.readResource(CustomResourceDefinitions.IMPS_CRD_RESOURCE));
+    return installCrd(CrdResource.yaml());
   }
 
   /**
