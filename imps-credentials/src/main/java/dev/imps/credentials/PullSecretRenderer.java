@@ -1,0 +1,192 @@
+package dev.imps.credentials;
+
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Renders the sources of one pull secret into one {@link MergedConfig}, remembering each source's
+ * last good credentials between calls.
+ *
+ * <p>Use one renderer per consumer (one per ImagePullSecret resource, or one per refresher target),
+ * because the memory of last good credentials belongs to that consumer's sources.
+ *
+ * <p>Rules, in the order applied:
+ *
+ * <ol>
+ *   <li>Sources are read in the order given (spec order). A {@link SourceInput#present present}
+ *       source is read by the {@link CredentialProvider} for its type; on success its credentials
+ *       become its new last good.
+ *   <li>A source that fails now ({@link SourceInput#unreadable unreadable}, unknown type, bad
+ *       content, provider error) contributes its last good credentials that have not expired, with
+ *       state {@link SourceStatus.State#STALE STALE}; with none left it is {@link
+ *       SourceStatus.State#FAILED FAILED}.
+ *   <li>A {@link SourceInput#missing missing} source contributes nothing and its last good is
+ *       forgotten; so is the last good of every source no longer in the list.
+ *   <li>When two sources give the same (normalized) registry, the earlier one wins; the later
+ *       source's status lists the registry as shadowed.
+ * </ol>
+ *
+ * <p>Thread-safe: {@link #render} is synchronized on the renderer, so calls from several worker
+ * threads are serialized; the lock is per renderer (per consumer), never shared between consumers,
+ * and is held while providers run (which may include an ECR call).
+ */
+public final class PullSecretRenderer {
+
+  private static final System.Logger LOG = System.getLogger(PullSecretRenderer.class.getName());
+
+  private final CredentialProviders providers;
+  private final Clock clock;
+  private final Map<String, LastGood> lastGood = new HashMap<>();
+
+  private PullSecretRenderer(CredentialProviders providers, Clock clock) {
+    this.providers = Objects.requireNonNull(providers, "providers must not be null");
+    this.clock = Objects.requireNonNull(clock, "clock must not be null");
+  }
+
+  /**
+   * Creates a renderer on the system clock.
+   *
+   * @param providers the providers, by secret type
+   * @return a renderer with no memory yet
+   */
+  public static PullSecretRenderer create(CredentialProviders providers) {
+    return new PullSecretRenderer(providers, Clock.systemUTC());
+  }
+
+  /**
+   * Creates a renderer on a given clock (tests move it to expire last good credentials).
+   *
+   * @param providers the providers, by secret type
+   * @param clock the clock deciding whether last good credentials have expired
+   * @return a renderer with no memory yet
+   */
+  public static PullSecretRenderer create(CredentialProviders providers, Clock clock) {
+    return new PullSecretRenderer(providers, clock);
+  }
+
+  /**
+   * Reads the sources and merges them.
+   *
+   * @param sources the pull secret's sources in spec order
+   * @return the merged config with one status per source
+   */
+  public synchronized MergedConfig render(List<SourceInput> sources) {
+    Objects.requireNonNull(sources, "sources must not be null");
+    Instant now = clock.instant();
+    Map<RegistryKey, Winner> winners = new LinkedHashMap<>();
+    List<SourceStatus> statuses = new ArrayList<>(sources.size());
+    Set<String> kept = new HashSet<>();
+    for (SourceInput input : sources) {
+      Objects.requireNonNull(input, "source input must not be null");
+      statuses.add(renderOne(input, now, winners, kept));
+    }
+    lastGood.keySet().retainAll(kept);
+    List<RegistryCredential> merged = new ArrayList<>(winners.size());
+    winners.values().forEach(w -> merged.add(w.credential));
+    return MergedConfig.of(merged, statuses);
+  }
+
+  /**
+   * Forgets every source's last good credentials, for when the consumer goes away.
+   *
+   * <p>Rendering with an empty list has the same effect.
+   */
+  public synchronized void forget() {
+    lastGood.clear();
+  }
+
+  private SourceStatus renderOne(
+      SourceInput input, Instant now, Map<RegistryKey, Winner> winners, Set<String> kept) {
+    String name = input.name();
+    if (input.kind() == SourceInput.Kind.MISSING) {
+      lastGood.remove(name);
+      return SourceStatus.missing(name);
+    }
+    kept.add(name);
+    String error;
+    if (input.kind() == SourceInput.Kind.PRESENT) {
+      try {
+        ProvidedCredentials provided = providers.provide(input.secret().orElseThrow());
+        lastGood.put(name, new LastGood(provided, now));
+        Contribution contribution = contribute(name, provided.credentials(), winners);
+        return SourceStatus.ok(
+            name, contribution.registries, contribution.shadowedBy, provided.warnings());
+      } catch (CredentialException e) {
+        error = e.getMessage();
+      } catch (RuntimeException e) {
+        // A bug or an unexpected SDK failure: its message is not vetted for secrets, so only the
+        // type is reported.
+        error = "source " + SafeText.quote(name) + ": unexpected " + e.getClass().getName();
+        LOG.log(Level.DEBUG, "unexpected failure reading source {0}", name);
+      }
+    } else {
+      error = "source " + SafeText.quote(name) + ": " + input.reason().orElseThrow();
+    }
+    LastGood previous = lastGood.get(name);
+    if (previous != null) {
+      List<RegistryCredential> valid =
+          previous.provided.credentials().stream().filter(c -> c.isValidAt(now)).toList();
+      if (!valid.isEmpty()) {
+        Contribution contribution = contribute(name, valid, winners);
+        return SourceStatus.stale(
+            name,
+            error,
+            previous.readAt,
+            contribution.registries,
+            contribution.shadowedBy,
+            previous.provided.warnings());
+      }
+      lastGood.remove(name);
+    }
+    return SourceStatus.failed(name, error);
+  }
+
+  private static Contribution contribute(
+      String source, List<RegistryCredential> credentials, Map<RegistryKey, Winner> winners) {
+    Contribution contribution = new Contribution();
+    for (RegistryCredential credential : credentials) {
+      Winner earlier = winners.get(credential.registry());
+      if (earlier == null) {
+        winners.put(credential.registry(), new Winner(source, credential));
+        contribution.registries.add(credential.registry().spelled());
+      } else {
+        contribution.shadowedBy.put(credential.registry().spelled(), earlier.source);
+      }
+    }
+    return contribution;
+  }
+
+  private static final class LastGood {
+    final ProvidedCredentials provided;
+    final Instant readAt;
+
+    LastGood(ProvidedCredentials provided, Instant readAt) {
+      this.provided = provided;
+      this.readAt = readAt;
+    }
+  }
+
+  private static final class Winner {
+    final String source;
+    final RegistryCredential credential;
+
+    Winner(String source, RegistryCredential credential) {
+      this.source = source;
+      this.credential = credential;
+    }
+  }
+
+  private static final class Contribution {
+    final List<String> registries = new ArrayList<>();
+    final Map<String, String> shadowedBy = new LinkedHashMap<>();
+  }
+}
