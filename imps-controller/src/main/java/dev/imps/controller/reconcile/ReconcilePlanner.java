@@ -1,0 +1,73 @@
+package dev.imps.controller.reconcile;
+
+import dev.imps.api.mapping.InvalidSpecException;
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.credentials.MergedConfig;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Builds the {@link ReconcilePlan} of one {@code ImagePullSecret} from a {@link ClusterState}:
+ * resolve the spec, select namespaces, render the sources, diff the copies, plan the ServiceAccount
+ * patches. Writes nothing, so the offline {@code imps plan} command can use it as the operator
+ * does.
+ *
+ * <p>Thread-safe if the cluster state is; rendering may call credential providers (e.g. ECR).
+ */
+public final class ReconcilePlanner {
+
+  private final ClusterState state;
+  private final PullSecretRenderers renderers;
+
+  /**
+   * Creates a planner.
+   *
+   * @param state where the cluster is read from
+   * @param renderers the renderers, one per {@code ImagePullSecret} uid
+   */
+  public ReconcilePlanner(ClusterState state, PullSecretRenderers renderers) {
+    this.state = Objects.requireNonNull(state, "state");
+    this.renderers = Objects.requireNonNull(renderers, "renderers");
+  }
+
+  /**
+   * Plans one pass.
+   *
+   * @param cr the {@code ImagePullSecret}, as cached
+   * @return the plan; an {@linkplain ReconcilePlan#invalid invalid} plan if the spec can never work
+   */
+  public ReconcilePlan plan(ImagePullSecret cr) {
+    ResolvedSpec spec;
+    try {
+      spec = ResolvedSpec.from(cr);
+    } catch (InvalidSpecException e) {
+      V1ObjectMeta metadata = cr.getMetadata() == null ? new V1ObjectMeta() : cr.getMetadata();
+      return ReconcilePlan.invalid(
+          Objects.requireNonNullElse(metadata.getName(), ""),
+          Objects.requireNonNullElse(metadata.getUid(), ""),
+          Objects.requireNonNullElse(metadata.getGeneration(), 0L),
+          e.getMessage());
+    }
+    NamespaceSelection selection = NamespaceSelection.evaluate(spec.rule(), state);
+    MergedConfig merged = renderers.render(spec, state);
+    CopyContent content = CopyContent.from(merged);
+    SecretDiff diff =
+        SecretDiff.compute(cr, spec, selection, content, state, byUid(state.imagePullSecrets()));
+    List<ServiceAccountPatch> serviceAccounts =
+        ServiceAccountPatching.plan(spec, diff.intendedNamespaces(), state);
+    return ReconcilePlan.of(spec, selection, merged, content, diff, serviceAccounts);
+  }
+
+  private static Map<String, ImagePullSecret> byUid(List<ImagePullSecret> all) {
+    Map<String, ImagePullSecret> byUid = new HashMap<>();
+    for (ImagePullSecret cr : all) {
+      if (cr.getMetadata() != null && cr.getMetadata().getUid() != null) {
+        byUid.put(cr.getMetadata().getUid(), cr);
+      }
+    }
+    return byUid;
+  }
+}

@@ -1,0 +1,330 @@
+package dev.imps.controller.reconcile;
+
+import dev.imps.api.ApiConstants;
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.credentials.CredentialProviders;
+import dev.imps.credentials.SourceStatus;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Reconciles one {@code ImagePullSecret} per call: plan ({@link ReconcilePlanner}), apply ({@link
+ * PlanApplier}), report ({@link StatusReport}), and say when to look again ({@link
+ * ReconcileResult}).
+ *
+ * <p>The runtime calls {@link #reconcile(String)} from its work-queue workers, keyed by the
+ * object's name, and {@link #sweepOrphans()} once after its caches have synced (copies whose owner
+ * was deleted while imps was down). Thread-safe: passes for different names may run in parallel;
+ * the runtime's work queue keeps one name from running twice at once.
+ */
+public final class Reconciler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(Reconciler.class);
+
+  /** The default periodic reconcile interval, as IMPS: 300 s. */
+  public static final Duration DEFAULT_PERIODIC_INTERVAL = Duration.ofSeconds(300);
+
+  /** The shortest requeue for an expiring credential, so a token about to expire cannot spin. */
+  static final Duration MIN_EXPIRY_REQUEUE = Duration.ofSeconds(5);
+
+  private final ClusterState state;
+  private final ClusterActions actions;
+  private final PullSecretRenderers renderers;
+  private final ReconcilePlanner planner;
+  private final PlanApplier applier;
+  private final Duration periodicInterval;
+  private final Clock clock;
+
+  private Reconciler(Builder builder) {
+    this.state = builder.state;
+    this.actions = builder.actions;
+    this.periodicInterval = builder.periodicInterval;
+    this.clock = builder.clock;
+    this.renderers = new PullSecretRenderers(builder.providers, builder.clock);
+    this.planner = new ReconcilePlanner(state, renderers);
+    this.applier = new PlanApplier(actions, builder.writeExecutor);
+  }
+
+  /**
+   * Starts a builder.
+   *
+   * @return a builder with the default interval, the system clock and sequential writes
+   */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Runs one pass for one {@code ImagePullSecret}. If it no longer exists, sweeps what is left of
+   * every deleted one instead.
+   *
+   * @param name the object's name
+   * @return the result; never throws for cluster or credential problems
+   */
+  public ReconcileResult reconcile(String name) {
+    Optional<ImagePullSecret> found = state.imagePullSecret(name);
+    if (found.isEmpty()) {
+      LOG.debug("imagepullsecret={} is gone; sweeping copies of deleted objects", name);
+      return sweepOrphans();
+    }
+    ImagePullSecret cr = found.get();
+    Instant now = clock.instant();
+    try {
+      ReconcilePlan plan = planner.plan(cr);
+      if (plan.invalidSpec().isPresent()) {
+        LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
+        StatusReport report = StatusReport.of(cr, plan, nothingApplied(), now, periodicInterval);
+        boolean written = writeStatus(report);
+        return ReconcileResult.failed(report.reason(), periodicInterval, !written, 0, null);
+      }
+      ApplyOutcome outcome = applier.apply(plan);
+      StatusReport report = StatusReport.of(cr, plan, outcome, now, periodicInterval);
+      boolean onlyRaced = outcome.raced() && report.ready();
+      boolean written = onlyRaced || writeStatus(report);
+      Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());
+      boolean transientFailure =
+          onlyRaced
+              || !written
+              || (!outcome.failures().isEmpty() && outcome.retryAfter().isEmpty())
+              || plan.merged().orElseThrow().sources().stream()
+                  .anyMatch(s -> s.state() == SourceStatus.State.FAILED);
+      Duration requeue = requeueAfter(now, expiry);
+      if (outcome.retryAfter().isPresent()) {
+        requeue = outcome.retryAfter().get();
+      }
+      int managed = outcome.managedNamespaces().size();
+      LOG.debug(
+          "imagepullsecret={} pass done: {} managed={} conflicts={} failures={} raced={}",
+          name,
+          report.reason(),
+          managed,
+          plan.changes(SecretChange.Conflict.class).size(),
+          outcome.failures().size(),
+          outcome.raced());
+      if (report.ready() && !onlyRaced) {
+        return ReconcileResult.ready(requeue, managed, expiry.orElse(null));
+      }
+      String reason = onlyRaced ? ApiConstants.REASON_RECONCILIATION_FAILED : report.reason();
+      return ReconcileResult.failed(
+          reason, requeue, transientFailure, managed, expiry.orElse(null));
+    } catch (RuntimeException e) {
+      // Our own code and the credentials module never put secret data into exceptions.
+      LOG.error("imagepullsecret={} reconciliation failed unexpectedly", name, e);
+      String uid = cr.getMetadata().getUid() == null ? "" : cr.getMetadata().getUid();
+      actions.recordEvent(
+          new EventRecord(
+              ReconcileConstants.EVENT_WARNING,
+              ApiConstants.REASON_RECONCILIATION_FAILED,
+              "unexpected " + e.getClass().getName() + " during reconciliation",
+              name,
+              uid));
+      return ReconcileResult.failed(
+          ApiConstants.REASON_RECONCILIATION_FAILED, periodicInterval, true, 0, null);
+    }
+  }
+
+  /**
+   * Plans one pass without writing anything.
+   *
+   * @param cr the {@code ImagePullSecret}
+   * @return the plan
+   */
+  public ReconcilePlan plan(ImagePullSecret cr) {
+    return planner.plan(cr);
+  }
+
+  /**
+   * Deletes every copy whose owner label names an {@code ImagePullSecret} that no longer exists,
+   * removes such owners' ServiceAccount references, and forgets their last good credentials. Copies
+   * in terminating namespaces are left to the namespace deletion.
+   *
+   * @return a {@link ReconcileResult.Outcome#GONE} result, asking for a retry if a write failed
+   */
+  public ReconcileResult sweepOrphans() {
+    Set<String> existing = new HashSet<>();
+    for (ImagePullSecret cr : state.imagePullSecrets()) {
+      if (cr.getMetadata() != null && cr.getMetadata().getUid() != null) {
+        existing.add(cr.getMetadata().getUid());
+      }
+    }
+    renderers.retainOnly(existing);
+    List<SecretSnapshot> orphans = new ArrayList<>();
+    for (SecretSnapshot copy : state.allCopies()) {
+      boolean orphaned = copy.ownerUid().filter(uid -> !existing.contains(uid)).isPresent();
+      boolean terminating =
+          state.namespace(copy.namespace()).map(NamespaceSnapshot::terminating).orElse(true);
+      if (orphaned && !terminating) {
+        orphans.add(copy);
+      }
+    }
+    orphans.sort(java.util.Comparator.comparing(SecretSnapshot::ref));
+    List<ServiceAccountPatch> patches = ServiceAccountPatching.sweep(existing, state);
+    if (orphans.isEmpty() && patches.isEmpty()) {
+      return ReconcileResult.gone(false);
+    }
+    LOG.info(
+        "sweeping {} copies and {} service accounts of deleted ImagePullSecrets",
+        orphans.size(),
+        patches.size());
+    ApplyOutcome outcome = applier.sweep(orphans, patches);
+    return ReconcileResult.gone(!outcome.clean());
+  }
+
+  /** Writes the status if it changed, then its events; false if the write failed. */
+  private boolean writeStatus(StatusReport report) {
+    Optional<StatusPatch> patch = report.patch();
+    if (patch.isEmpty()) {
+      return true;
+    }
+    WriteResult result = actions.patchStatus(patch.get());
+    switch (result.outcome()) {
+      case APPLIED:
+        report.events().forEach(actions::recordEvent);
+        return true;
+      case NOT_FOUND:
+        LOG.debug("imagepullsecret={} vanished before its status was written", patch.get().name());
+        return true;
+      case CONFLICT:
+        LOG.debug("imagepullsecret={} status write conflicted; retrying", patch.get().name());
+        return false;
+      default:
+        LOG.error(
+            "imagepullsecret={} status write failed: {} {}",
+            patch.get().name(),
+            result.outcome(),
+            result.message());
+        return false;
+    }
+  }
+
+  /** Half the remaining validity of the earliest expiring credential, if sooner than the period. */
+  private Duration requeueAfter(Instant now, Optional<Instant> expiry) {
+    if (expiry.isEmpty()) {
+      return periodicInterval;
+    }
+    Duration half = Duration.between(now, expiry.get()).dividedBy(2);
+    if (half.compareTo(MIN_EXPIRY_REQUEUE) < 0) {
+      half = MIN_EXPIRY_REQUEUE;
+    }
+    return half.compareTo(periodicInterval) < 0 ? half : periodicInterval;
+  }
+
+  private static ApplyOutcome nothingApplied() {
+    return new ApplyOutcome(Set.of(), List.of(), false, Optional.empty());
+  }
+
+  /** Collects what a {@link Reconciler} needs. Not thread-safe. */
+  public static final class Builder {
+    private ClusterState state;
+    private ClusterActions actions;
+    private CredentialProviders providers;
+    private Duration periodicInterval = DEFAULT_PERIODIC_INTERVAL;
+    private Clock clock = Clock.systemUTC();
+    private Executor writeExecutor = Runnable::run;
+
+    private Builder() {}
+
+    /**
+     * Sets where the cluster is read from.
+     *
+     * @param state the cached view
+     * @return this builder
+     */
+    public Builder clusterState(ClusterState state) {
+      this.state = Objects.requireNonNull(state, "state must not be null");
+      return this;
+    }
+
+    /**
+     * Sets where writes go.
+     *
+     * @param actions the writes
+     * @return this builder
+     */
+    public Builder clusterActions(ClusterActions actions) {
+      this.actions = Objects.requireNonNull(actions, "actions must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the credential providers that read source secrets (docker configs, ECR).
+     *
+     * @param providers the providers, by secret type
+     * @return this builder
+     */
+    public Builder credentialProviders(CredentialProviders providers) {
+      this.providers = Objects.requireNonNull(providers, "providers must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the periodic reconcile interval ({@code --periodic-reconcile-interval}).
+     *
+     * @param interval the interval; default 300 s
+     * @return this builder
+     * @throws IllegalArgumentException if {@code interval} is not positive
+     */
+    public Builder periodicInterval(Duration interval) {
+      Objects.requireNonNull(interval, "interval must not be null");
+      if (interval.isZero() || interval.isNegative()) {
+        throw new IllegalArgumentException("periodic interval must be positive: " + interval);
+      }
+      this.periodicInterval = interval;
+      return this;
+    }
+
+    /**
+     * Sets the clock.
+     *
+     * @param clock the clock; default the system UTC clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the writes of one pass in parallel. It should be bounded; a
+     * rejected task runs on the calling thread.
+     *
+     * @param executor the executor; default runs writes one after another on the calling thread
+     * @return this builder
+     */
+    public Builder writeExecutor(Executor executor) {
+      this.writeExecutor = Objects.requireNonNull(executor, "executor must not be null");
+      return this;
+    }
+
+    /**
+     * Builds the reconciler.
+     *
+     * @return the reconciler
+     * @throws IllegalStateException naming what is missing: cluster state, cluster actions or
+     *     credential providers
+     */
+    public Reconciler build() {
+      if (state == null) {
+        throw new IllegalStateException("cluster state is missing: call clusterState(...)");
+      }
+      if (actions == null) {
+        throw new IllegalStateException("cluster actions are missing: call clusterActions(...)");
+      }
+      if (providers == null) {
+        throw new IllegalStateException(
+            "credential providers are missing: call credentialProviders(...)");
+      }
+      return new Reconciler(this);
+    }
+  }
+}
