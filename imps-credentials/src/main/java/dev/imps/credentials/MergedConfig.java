@@ -2,6 +2,7 @@ package dev.imps.credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -38,13 +39,14 @@ public final class MergedConfig {
   /**
    * Builds the result from merged credentials; they are rendered here.
    *
-   * @param credentials the winning credentials, at most one per normalized registry
+   * @param credentials the winning credentials, at most one per normalized registry, in any order
    * @param sources the statuses, in spec order
    * @return the result
    * @throws IllegalArgumentException if two credentials name the same normalized registry
    */
   public static MergedConfig of(List<RegistryCredential> credentials, List<SourceStatus> sources) {
-    List<RegistryCredential> copy = List.copyOf(credentials);
+    List<RegistryCredential> copy =
+        credentials.stream().sorted(Comparator.comparing(c -> c.registry().spelled())).toList();
     if (copy.stream().map(RegistryCredential::registry).distinct().count() != copy.size()) {
       throw new IllegalArgumentException("credentials must name each registry at most once");
     }

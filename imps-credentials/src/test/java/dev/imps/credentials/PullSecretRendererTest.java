@@ -1,0 +1,311 @@
+package dev.imps.credentials;
+
+import static dev.imps.credentials.testing.Secrets.b64;
+import static dev.imps.credentials.testing.Secrets.login;
+import static dev.imps.credentials.testing.Secrets.utf8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imps.credentials.docker.StaticCredentialProvider;
+import dev.imps.credentials.testing.MovableClock;
+import dev.imps.credentials.testing.Secrets;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class PullSecretRendererTest {
+
+  private static final Instant T0 = Instant.parse("2030-01-01T00:00:00Z");
+  private static final String SECRET = "SECRET";
+
+  /**
+   * A provider for tokens that expire, standing in for ECR without AWS: data {@code registry},
+   * {@code token}, {@code expiresAt}; {@code fail} makes it throw a CredentialException, {@code
+   * explode} a RuntimeException whose message holds the token.
+   */
+  static final class ExpiringTokenProvider implements CredentialProvider {
+    static final String TYPE = "test.imps.dev/expiring";
+
+    @Override
+    public Set<String> secretTypes() {
+      return Set.of(TYPE);
+    }
+
+    @Override
+    public ProvidedCredentials provide(SourceSecret secret) throws CredentialException {
+      if (secret.value("fail").isPresent()) {
+        throw new CredentialException("source " + SafeText.quote(secret.name()) + ": AWS said no");
+      }
+      String token = text(secret, "token");
+      if (secret.value("explode").isPresent()) {
+        throw new IllegalStateException("boom with " + token);
+      }
+      return ProvidedCredentials.of(
+          List.of(
+              RegistryCredential.builder(text(secret, "registry"))
+                  .auth(b64("AWS:" + token))
+                  .expiresAt(Instant.parse(text(secret, "expiresAt")))
+                  .build()));
+    }
+
+    private static String text(SourceSecret secret, String key) {
+      return new String(secret.value(key).orElseThrow(), StandardCharsets.UTF_8);
+    }
+  }
+
+  private final MovableClock clock = MovableClock.at(T0);
+  private final PullSecretRenderer renderer =
+      PullSecretRenderer.create(
+          CredentialProviders.of(new StaticCredentialProvider(), new ExpiringTokenProvider()),
+          clock);
+
+  private static SourceSecret token(String name, String registry, String token, Instant expiry) {
+    return SourceSecret.of(
+        name,
+        ExpiringTokenProvider.TYPE,
+        Map.of(
+            "registry", utf8(registry),
+            "token", utf8(token),
+            "expiresAt", utf8(expiry.toString())));
+  }
+
+  private static SourceSecret failing(String name) {
+    return SourceSecret.of(name, ExpiringTokenProvider.TYPE, Map.of("fail", utf8("1")));
+  }
+
+  private static SourceInput present(SourceSecret secret) {
+    return SourceInput.present(secret);
+  }
+
+  @Test
+  void rendersCanonicalBytesWithSortedKeysAndNoNulls() {
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(login("a/one", "quay.io", "bob", "pw")),
+                present(
+                    Secrets.dockerConfigJson(
+                        "a/two", "{\"auths\":{\"acr.io\":{\"identitytoken\":\"idt\"}}}"))));
+
+    assertThat(merged.dockerConfigJsonText())
+        .isEqualTo(
+            "{\"auths\":{"
+                + "\"acr.io\":{\"identitytoken\":\"idt\"},"
+                + "\"quay.io\":{\"auth\":\""
+                + b64("bob:pw")
+                + "\",\"password\":\"pw\",\"username\":\"bob\"}}}");
+    assertThat(merged.allOk()).isTrue();
+    assertThat(merged.earliestExpiry()).isEmpty();
+  }
+
+  @Test
+  void identicalCredentialsGiveIdenticalBytesWhateverTheSourceLayout() {
+    String compact =
+        "{\"auths\":{\"ghcr.io\":{\"auth\":\""
+            + b64("u:p")
+            + "\"},\"quay.io\":{\"username\":\"q\",\"password\":\"r\"}}}";
+    String reordered =
+        "{ \"credsStore\": \"x\",\n \"auths\": {\n  \"quay.io\": {\"password\": \"r\", \"username\": \"q\"},\n"
+            + "  \"ghcr.io\": {\"username\": \"u\", \"password\": \"p\", \"email\": null}\n }\n}";
+
+    byte[] first =
+        renderer
+            .render(List.of(present(Secrets.dockerConfigJson("a/s", compact))))
+            .dockerConfigJson();
+    byte[] second =
+        PullSecretRenderer.create(CredentialProviders.of(new StaticCredentialProvider()))
+            .render(List.of(present(Secrets.dockerConfigJson("a/s", reordered))))
+            .dockerConfigJson();
+
+    assertThat(second).isEqualTo(first);
+    assertThat(
+            renderer
+                .render(List.of(present(Secrets.dockerConfigJson("a/s", compact))))
+                .sameBytesAs(first))
+        .isTrue();
+  }
+
+  @Test
+  void theFirstSourceInSpecOrderWinsAndTheLaterOneReportsTheShadowing() {
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(login("a/first", "https://index.docker.io/v1/", "first", "pw1")),
+                present(
+                    Secrets.dockerConfigJson(
+                        "a/second",
+                        "{\"auths\":{\"docker.io\":{\"auth\":\""
+                            + b64("second:pw2")
+                            + "\"},\"ghcr.io\":{\"auth\":\""
+                            + b64("second:pw3")
+                            + "\"}}}"))));
+
+    assertThat(merged.credentials())
+        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("ghcr.io", "second"),
+            org.assertj.core.groups.Tuple.tuple("https://index.docker.io/v1/", "first"));
+    SourceStatus second = merged.sources().get(1);
+    assertThat(second.state()).isEqualTo(SourceStatus.State.OK);
+    assertThat(second.registries()).containsExactly("ghcr.io");
+    assertThat(second.shadowedBy()).containsExactly(Map.entry("docker.io", "a/first"));
+    assertThat(second.message())
+        .isEqualTo("ok; registry 'docker.io' is shadowed by earlier source 'a/first'");
+    assertThat(merged.sources().get(0).message()).isEqualTo("ok");
+  }
+
+  @Test
+  void aSourceThatFailsAfterWorkingKeepsItsLastGoodCredentialsAndSaysItIsStale() {
+    SourceInput good = present(login("a/s", "ghcr.io", "bob", SECRET));
+    byte[] before = renderer.render(List.of(good)).dockerConfigJson();
+    clock.advance(Duration.ofMinutes(5));
+
+    List<SourceInput> failures =
+        List.of(
+            SourceInput.unreadable("a/s", "forbidden (403)"),
+            present(Secrets.dockerConfigJson("a/s", "{\"auths\": not json " + SECRET)),
+            present(SourceSecret.of("a/s", "Opaque", Map.of())));
+    for (SourceInput failure : failures) {
+      MergedConfig merged = renderer.render(List.of(failure));
+
+      assertThat(merged.dockerConfigJson()).isEqualTo(before);
+      SourceStatus status = merged.sources().get(0);
+      assertThat(status.state()).isEqualTo(SourceStatus.State.STALE);
+      assertThat(status.lastGoodAt()).contains(T0);
+      assertThat(status.message())
+          .startsWith(
+              "stale: using credentials last read at 2030-01-01T00:00:00Z until they expire, because: source 'a/s': ")
+          .doesNotContain(SECRET);
+      assertThat(merged.isUsable()).isTrue();
+    }
+  }
+
+  @Test
+  void aMissingSecretDropsItsLastGoodCredentials() {
+    renderer.render(List.of(present(login("a/s", "ghcr.io", "bob", "pw"))));
+
+    MergedConfig missing = renderer.render(List.of(SourceInput.missing("a/s")));
+    MergedConfig thenUnreadable =
+        renderer.render(List.of(SourceInput.unreadable("a/s", "timeout")));
+
+    assertThat(missing.isEmpty()).isTrue();
+    assertThat(missing.sources().get(0).message()).isEqualTo("missing: secret not found");
+    assertThat(missing.isUsable()).isTrue();
+    assertThat(thenUnreadable.sources().get(0).state()).isEqualTo(SourceStatus.State.FAILED);
+    assertThat(thenUnreadable.sources().get(0).message())
+        .isEqualTo("failed: source 'a/s': timeout");
+  }
+
+  @Test
+  void aSourceRemovedFromTheSpecIsForgotten() {
+    renderer.render(List.of(present(login("a/s", "ghcr.io", "bob", "pw"))));
+
+    renderer.render(List.of(present(login("a/other", "quay.io", "x", "y"))));
+    MergedConfig back = renderer.render(List.of(SourceInput.unreadable("a/s", "timeout")));
+
+    assertThat(back.sources().get(0).state()).isEqualTo(SourceStatus.State.FAILED);
+    assertThat(back.isEmpty()).isTrue();
+  }
+
+  @Test
+  void staleCredentialsAreUsedOnlyUntilTheirOwnExpiry() {
+    Instant expiry = T0.plus(Duration.ofHours(12));
+    renderer.render(List.of(present(token("a/ecr", "1.dkr.ecr.x", "tok", expiry))));
+
+    clock.set(expiry.minusSeconds(1));
+    MergedConfig stale = renderer.render(List.of(present(failing("a/ecr"))));
+    clock.set(expiry);
+    MergedConfig expired = renderer.render(List.of(present(failing("a/ecr"))));
+
+    assertThat(stale.sources().get(0).state()).isEqualTo(SourceStatus.State.STALE);
+    assertThat(stale.earliestExpiry()).contains(expiry);
+    assertThat(stale.isEmpty()).isFalse();
+    assertThat(expired.sources().get(0).state()).isEqualTo(SourceStatus.State.FAILED);
+    assertThat(expired.sources().get(0).message()).isEqualTo("failed: source 'a/ecr': AWS said no");
+    assertThat(expired.isEmpty()).isTrue();
+    assertThat(expired.isUsable()).isFalse();
+  }
+
+  @Test
+  void theEarliestExpiryCountsOnlyWrittenCredentials() {
+    Instant early = T0.plus(Duration.ofHours(1));
+    Instant late = T0.plus(Duration.ofHours(12));
+
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(token("a/late", "reg.io", "t1", late)),
+                present(token("a/early-but-shadowed", "https://reg.io/", "t2", early)),
+                present(token("a/other", "other.io", "t3", late.plusSeconds(1))),
+                present(login("a/static", "ghcr.io", "u", "p"))));
+
+    assertThat(merged.earliestExpiry()).contains(late);
+    assertThat(merged.sources().get(1).shadowedBy())
+        .containsExactly(Map.entry("https://reg.io/", "a/late"));
+  }
+
+  @Test
+  void nothingIsUsableOnlyWhenFailuresLeaveTheConfigEmpty() {
+    MergedConfig allFailed =
+        renderer.render(List.of(present(failing("a/x")), SourceInput.unreadable("a/y", "timeout")));
+    MergedConfig oneWorks =
+        renderer.render(
+            List.of(present(failing("a/x")), present(login("a/y", "ghcr.io", "u", "p"))));
+    MergedConfig noSources = renderer.render(List.of());
+
+    assertThat(allFailed.isUsable()).isFalse();
+    assertThat(allFailed.dockerConfigJsonText()).isEqualTo("{\"auths\":{}}");
+    assertThat(oneWorks.isUsable()).isTrue();
+    assertThat(oneWorks.allOk()).isFalse();
+    assertThat(oneWorks.sources())
+        .extracting(SourceStatus::state)
+        .containsExactly(SourceStatus.State.FAILED, SourceStatus.State.OK);
+    assertThat(noSources.isUsable()).isTrue();
+    assertThat(noSources.isEmpty()).isTrue();
+  }
+
+  @Test
+  void anUnexpectedProviderFailureIsReportedByTypeOnlySinceItsMessageIsNotVetted() {
+    SourceSecret exploding =
+        SourceSecret.of(
+            "a/x", ExpiringTokenProvider.TYPE, Map.of("explode", utf8("1"), "token", utf8(SECRET)));
+
+    MergedConfig merged = renderer.render(List.of(present(exploding)));
+
+    assertThat(merged.sources().get(0).message())
+        .isEqualTo("failed: source 'a/x': unexpected java.lang.IllegalStateException");
+    assertThat(merged.toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void warningsFromTheSourceAppearInItsStatus() {
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(
+                    Secrets.dockerConfigJson(
+                        "a/s",
+                        "{\"auths\":{\"ghcr.io\":{\"username\":\"bob\",\"password\":\""
+                            + SECRET
+                            + "\",\"auth\":\""
+                            + b64("bob:new")
+                            + "\"}}}"))));
+
+    assertThat(merged.sources().get(0).message())
+        .isEqualTo(
+            "ok; registry 'ghcr.io': 'username'/'password' disagree with 'auth'; 'auth' wins");
+    assertThat(merged.credentials().get(0).password()).contains("new");
+  }
+
+  @Test
+  void toStringOfTheResultShowsNoCredentials() {
+    MergedConfig merged = renderer.render(List.of(present(login("a/s", "ghcr.io", "bob", SECRET))));
+
+    assertThat(merged.toString())
+        .isEqualTo("MergedConfig[registries=[ghcr.io], earliestExpiry=null, sources=[a/s: ok]]")
+        .doesNotContain(SECRET);
+  }
+}
