@@ -1,16 +1,72 @@
 package dev.imps.controller.cli;
 
-/** Entry point of the imps jar. The operator issue replaces this with the real command line. */
-public final class Main {
-  private Main() {}
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Entry point of {@code imps.jar}. Subcommands: {@code controller} (the operator; the default, so
+ * IMPS's flags work unchanged), {@code refresh} (IMPS's refresher binary: keep one target secret
+ * merged from sources).
+ */
+@Command(
+    name = "imps",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Image pull secrets where workloads need them (drop-in successor of IMPS).",
+    subcommands = {ControllerCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
+
+  private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  /** Creates the top-level command; picocli calls this. */
+  public Main() {}
 
   /**
-   * Prints the usage.
+   * Runs imps and exits with its status.
    *
-   * @param args ignored for now
+   * @param args the command line
    */
   public static void main(String[] args) {
-    System.out.println(
-        "usage: imps <controller|refresh|plan> [options] (the operator is not built yet)");
+    System.exit(run(args));
+  }
+
+  /**
+   * Runs imps without exiting.
+   *
+   * @param args the command line
+   * @return the exit status
+   */
+  public static int run(String... args) {
+    return commandLine().execute(withDefaultSubcommand(args));
+  }
+
+  /**
+   * Returns the command line with every subcommand, for tests and tools.
+   *
+   * @return a fresh command line
+   */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  /** Runs {@code controller} when the first argument is an option, as IMPS's binary took flags. */
+  static String[] withDefaultSubcommand(String[] args) {
+    if (args.length == 0 || (args[0].startsWith("-") && !TOP_LEVEL_FLAGS.contains(args[0]))) {
+      List<String> all = new ArrayList<>();
+      all.add("controller");
+      all.addAll(List.of(args));
+      return all.toArray(String[]::new);
+    }
+    return args;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
   }
 }

@@ -1,0 +1,139 @@
+package dev.imps.controller.runtime;
+
+import dev.imps.controller.leader.LeaderElectionSettings;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How the operator runs: what the {@code controller} command's flags say.
+ *
+ * @param periodicInterval how often every CR is reconciled even if nothing changed ({@code
+ *     --periodic-reconcile-interval}, IMPS default 300 s)
+ * @param qps sustained API writes per second ({@code --qps})
+ * @param burst API writes that may go at once ({@code --burst})
+ * @param workers how many CRs are reconciled at the same time
+ * @param writeThreads how many writes of one reconciliation run in parallel
+ * @param metricsAddress where {@code /metrics}, {@code /healthz} and {@code /readyz} listen, or
+ *     empty for nowhere
+ * @param leaderElection the Lease to hold before writing, or empty to write at once
+ * @param identity this process's name in events and the Lease
+ */
+public record OperatorSettings(
+    Duration periodicInterval,
+    double qps,
+    int burst,
+    int workers,
+    int writeThreads,
+    Optional<InetSocketAddress> metricsAddress,
+    Optional<LeaderElectionSettings> leaderElection,
+    String identity) {
+
+  /** IMPS's periodic reconcile interval, 300 s. */
+  public static final Duration DEFAULT_PERIODIC_INTERVAL = Duration.ofSeconds(300);
+
+  /** Default sustained write rate, {@value}. */
+  public static final double DEFAULT_QPS = 50;
+
+  /** Default write burst, {@value}. */
+  public static final int DEFAULT_BURST = 100;
+
+  /** Default number of CRs reconciled at once, {@value}. */
+  public static final int DEFAULT_WORKERS = 2;
+
+  /** Default parallel writes per reconciliation, {@value}. */
+  public static final int DEFAULT_WRITE_THREADS = 8;
+
+  /**
+   * Validates the settings.
+   *
+   * @throws IllegalArgumentException naming the flag that is out of range
+   */
+  public OperatorSettings {
+    Objects.requireNonNull(periodicInterval, "periodicInterval");
+    Objects.requireNonNull(metricsAddress, "metricsAddress");
+    Objects.requireNonNull(leaderElection, "leaderElection");
+    Objects.requireNonNull(identity, "identity");
+    if (periodicInterval.isNegative() || periodicInterval.isZero()) {
+      throw new IllegalArgumentException("--periodic-reconcile-interval must be positive");
+    }
+    if (!(qps > 0) || Double.isInfinite(qps)) {
+      throw new IllegalArgumentException("--qps must be a positive number, got " + qps);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("--burst must be at least 1, got " + burst);
+    }
+    if (workers < 1) {
+      throw new IllegalArgumentException("--workers must be at least 1, got " + workers);
+    }
+    if (writeThreads < 1) {
+      throw new IllegalArgumentException("--write-threads must be at least 1, got " + writeThreads);
+    }
+  }
+
+  /**
+   * Returns the defaults with no metrics server and no leader election, for tests and embedding.
+   *
+   * @param identity this process's name
+   * @return the settings
+   */
+  public static OperatorSettings defaults(String identity) {
+    return new OperatorSettings(
+        DEFAULT_PERIODIC_INTERVAL,
+        DEFAULT_QPS,
+        DEFAULT_BURST,
+        DEFAULT_WORKERS,
+        DEFAULT_WRITE_THREADS,
+        Optional.empty(),
+        Optional.empty(),
+        identity);
+  }
+
+  /**
+   * Returns a copy with another periodic interval.
+   *
+   * @param interval the interval
+   * @return the copy
+   */
+  public OperatorSettings withPeriodicInterval(Duration interval) {
+    return new OperatorSettings(
+        interval, qps, burst, workers, writeThreads, metricsAddress, leaderElection, identity);
+  }
+
+  /**
+   * Returns a copy with a metrics address.
+   *
+   * @param address where to listen
+   * @return the copy
+   */
+  public OperatorSettings withMetricsAddress(InetSocketAddress address) {
+    return new OperatorSettings(
+        periodicInterval,
+        qps,
+        burst,
+        workers,
+        writeThreads,
+        Optional.of(address),
+        leaderElection,
+        identity);
+  }
+
+  /**
+   * Returns a copy that holds a Lease before writing.
+   *
+   * @param settings the Lease
+   * @return the copy
+   */
+  public OperatorSettings withLeaderElection(LeaderElectionSettings settings) {
+    return new OperatorSettings(
+        periodicInterval,
+        qps,
+        burst,
+        workers,
+        writeThreads,
+        metricsAddress,
+        Optional.of(settings),
+        identity);
+  }
+}

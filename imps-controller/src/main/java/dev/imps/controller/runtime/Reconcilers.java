@@ -1,0 +1,98 @@
+package dev.imps.controller.runtime;
+
+import dev.imps.controller.reconcile.ClusterActions;
+import dev.imps.controller.reconcile.ClusterState;
+import dev.imps.controller.reconcile.ReconcileResult;
+import dev.imps.controller.reconcile.Reconciler;
+import dev.imps.credentials.CredentialProviders;
+import dev.imps.credentials.docker.StaticCredentialProvider;
+import dev.imps.credentials.ecr.AwsClients;
+import dev.imps.credentials.ecr.EcrCredentialProvider;
+import dev.imps.credentials.ecr.EcrTokenCache;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * Builds the operator's {@link Reconciler} with the credential providers imps ships (static docker
+ * configs and AWS ECR) and owns what they share (the AWS clients and the ECR token cache).
+ */
+public final class Reconcilers implements AutoCloseable {
+
+  private final AwsClients awsClients;
+  private final CredentialProviders providers;
+  private final Clock clock;
+
+  private Reconcilers(AwsClients awsClients, Clock clock) {
+    this.awsClients = awsClients;
+    this.clock = clock;
+    this.providers =
+        CredentialProviders.of(
+            new StaticCredentialProvider(),
+            EcrCredentialProvider.create(EcrTokenCache.create(clock), awsClients));
+  }
+
+  /**
+   * Creates the providers with optional AWS endpoint overrides.
+   *
+   * @param ecrEndpoint where ECR calls go, or {@code null} for the region's endpoint
+   * @param stsEndpoint where STS calls go, or {@code null} for the region's endpoint
+   * @return the factory
+   */
+  public static Reconcilers create(URI ecrEndpoint, URI stsEndpoint) {
+    AwsClients.Builder aws = AwsClients.builder();
+    if (ecrEndpoint != null) {
+      aws.ecrEndpoint(ecrEndpoint);
+    }
+    if (stsEndpoint != null) {
+      aws.stsEndpoint(stsEndpoint);
+    }
+    return new Reconcilers(aws.build(), Clock.systemUTC());
+  }
+
+  /**
+   * Returns a factory for {@link ImpsOperator} that builds a reconciler with these providers.
+   *
+   * @param periodicInterval the periodic reconcile interval
+   * @return the factory
+   */
+  public ImpsOperator.ReconcilerFactory factory(Duration periodicInterval) {
+    return (ClusterState state, ClusterActions actions, ExecutorService writePool) -> {
+      Reconciler reconciler =
+          Reconciler.builder()
+              .clusterState(state)
+              .clusterActions(actions)
+              .credentialProviders(providers)
+              .periodicInterval(periodicInterval)
+              .clock(clock)
+              .writeExecutor(writePool)
+              .build();
+      return new ImpsOperator.NameReconciler() {
+        @Override
+        public ReconcileResult reconcile(String name) {
+          return reconciler.reconcile(name);
+        }
+
+        @Override
+        public ReconcileResult sweepOrphans() {
+          return reconciler.sweepOrphans();
+        }
+      };
+    };
+  }
+
+  /**
+   * Returns the credential providers, for the {@code refresh} command.
+   *
+   * @return static and ECR providers
+   */
+  public CredentialProviders providers() {
+    return providers;
+  }
+
+  @Override
+  public void close() {
+    awsClients.close();
+  }
+}

@@ -1,0 +1,367 @@
+package dev.imps.controller.runtime;
+
+import dev.imps.api.ApiConstants;
+import dev.imps.api.mapping.InvalidSpecException;
+import dev.imps.api.mapping.NamespaceRuleMapper;
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.NamespacedName;
+import dev.imps.selector.NamespaceRule;
+import dev.imps.selector.NamespaceView;
+import dev.imps.selector.PodView;
+import io.kubernetes.client.informer.ResourceEventHandler;
+import io.kubernetes.client.informer.cache.Caches;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/**
+ * Decides which {@code ImagePullSecret}s an informer event concerns, and enqueues only those.
+ *
+ * <ul>
+ *   <li>a CR: when its generation changes (not on status writes), and when it is deleted;
+ *   <li>a namespace: the CRs whose namespace clauses match it before or after the change, when its
+ *       labels, annotations or terminating state change, and the owners of copies in it;
+ *   <li>a pod: only on create, delete or a label or annotation change; only for CRs with pod
+ *       clauses that the pod's namespace does not already satisfy by namespace clauses; and only
+ *       when the pod matches a pod clause (before or after);
+ *   <li>a copy (owner label): its owner, so edits and deletes by others are repaired at once;
+ *   <li>a source or target-name secret: the CRs that reference it;
+ *   <li>a ServiceAccount: the CRs that patch ServiceAccounts of that name.
+ * </ul>
+ *
+ * <p>Thread-safe; handlers run on informer threads.
+ */
+final class WorkRouting {
+
+  private record RuleKey(String uid, Long generation) {}
+
+  private final ClusterCaches caches;
+  private final Consumer<String> enqueue;
+  private final Map<RuleKey, Optional<NamespaceRule>> rules = new ConcurrentHashMap<>();
+
+  WorkRouting(ClusterCaches caches, Consumer<String> enqueue) {
+    this.caches = caches;
+    this.enqueue = enqueue;
+  }
+
+  /** Re-points the secret watches at what the CRs now reference. */
+  void refreshWatches() {
+    Set<ReferencedSecrets.Watch> wanted = new HashSet<>();
+    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
+      wanted.addAll(watchesOf(cr));
+    }
+    caches.referenced.watchExactly(wanted);
+  }
+
+  static Set<ReferencedSecrets.Watch> watchesOf(ImagePullSecret cr) {
+    Set<ReferencedSecrets.Watch> watches = new HashSet<>();
+    if (cr.getSpec() == null) {
+      return watches;
+    }
+    if (cr.getSpec().getRegistry() != null && cr.getSpec().getRegistry().getCredentials() != null) {
+      for (NamespacedName source : cr.getSpec().getRegistry().getCredentials()) {
+        if (source != null && notBlank(source.getNamespace()) && notBlank(source.getName())) {
+          watches.add(ReferencedSecrets.Watch.source(source.getNamespace(), source.getName()));
+        }
+      }
+    }
+    targetName(cr).ifPresent(name -> watches.add(ReferencedSecrets.Watch.targetName(name)));
+    return watches;
+  }
+
+  ResourceEventHandler<ImagePullSecret> imagePullSecrets() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(ImagePullSecret cr) {
+        caches.referenced.watchAlso(watchesOf(cr));
+        enqueue.accept(cr.getMetadata().getName());
+      }
+
+      @Override
+      public void onUpdate(ImagePullSecret before, ImagePullSecret after) {
+        if (Objects.equals(
+                before.getMetadata().getGeneration(), after.getMetadata().getGeneration())
+            && Objects.equals(
+                before.getMetadata().getDeletionTimestamp(),
+                after.getMetadata().getDeletionTimestamp())
+            && Objects.equals(before.getMetadata().getUid(), after.getMetadata().getUid())) {
+          return;
+        }
+        refreshWatches();
+        enqueue.accept(after.getMetadata().getName());
+      }
+
+      @Override
+      public void onDelete(ImagePullSecret cr, boolean finalStateUnknown) {
+        rules.keySet().removeIf(key -> key.uid().equals(cr.getMetadata().getUid()));
+        refreshWatches();
+        enqueue.accept(cr.getMetadata().getName());
+      }
+    };
+  }
+
+  ResourceEventHandler<V1Namespace> namespaces() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(V1Namespace namespace) {
+        NamespaceView view = Snapshots.namespace(namespace).view();
+        forEachRule(
+            (name, rule) -> {
+              if (rule.evaluateNamespaceOnly(view).matched()) {
+                enqueue.accept(name);
+              }
+            });
+      }
+
+      @Override
+      public void onUpdate(V1Namespace before, V1Namespace after) {
+        V1ObjectMeta old = before.getMetadata();
+        V1ObjectMeta now = after.getMetadata();
+        boolean terminatingChanged =
+            Snapshots.isTerminating(before) != Snapshots.isTerminating(after);
+        if (!terminatingChanged
+            && Objects.equals(old.getLabels(), now.getLabels())
+            && Objects.equals(old.getAnnotations(), now.getAnnotations())) {
+          return;
+        }
+        NamespaceView oldView = Snapshots.namespace(before).view();
+        NamespaceView newView = Snapshots.namespace(after).view();
+        forEachRule(
+            (name, rule) -> {
+              boolean was = rule.evaluateNamespaceOnly(oldView).matched();
+              boolean is = rule.evaluateNamespaceOnly(newView).matched();
+              if (was != is || (terminatingChanged && (was || is))) {
+                enqueue.accept(name);
+              }
+            });
+        if (terminatingChanged) {
+          ownersOfCopiesIn(now.getName());
+        }
+      }
+
+      @Override
+      public void onDelete(V1Namespace namespace, boolean finalStateUnknown) {
+        ownersOfCopiesIn(namespace.getMetadata().getName());
+      }
+    };
+  }
+
+  ResourceEventHandler<PartialObjectMetadata> pods() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(PartialObjectMetadata pod) {
+        podChanged(null, pod);
+      }
+
+      @Override
+      public void onUpdate(PartialObjectMetadata before, PartialObjectMetadata after) {
+        if (Objects.equals(before.getMetadata().getLabels(), after.getMetadata().getLabels())
+            && Objects.equals(
+                before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())) {
+          return;
+        }
+        podChanged(before, after);
+      }
+
+      @Override
+      public void onDelete(PartialObjectMetadata pod, boolean finalStateUnknown) {
+        podChanged(pod, null);
+      }
+    };
+  }
+
+  private void podChanged(PartialObjectMetadata before, PartialObjectMetadata after) {
+    PartialObjectMetadata any = after != null ? after : before;
+    if (!CacheTransforms.hasMetadata(any)) {
+      return;
+    }
+    String namespaceName = any.getMetadata().getNamespace();
+    V1Namespace namespace = caches.namespaces.getIndexer().getByKey(namespaceName);
+    NamespaceView namespaceView = namespace == null ? null : Snapshots.namespace(namespace).view();
+    PodView oldView = before == null ? null : Snapshots.pod(before);
+    PodView newView = after == null ? null : Snapshots.pod(after);
+    forEachRule(
+        (name, rule) -> {
+          if (!rule.hasPodClauses()) {
+            return;
+          }
+          if (namespaceView != null && rule.evaluateNamespaceOnly(namespaceView).matched()) {
+            return;
+          }
+          boolean was = oldView != null && rule.evaluatePod(oldView).matched();
+          boolean is = newView != null && rule.evaluatePod(newView).matched();
+          if (was != is) {
+            enqueue.accept(name);
+          }
+        });
+  }
+
+  ResourceEventHandler<V1Secret> copies() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(V1Secret copy) {
+        // A copy appears when imps creates it; the start-up pass covers the initial list.
+      }
+
+      @Override
+      public void onUpdate(V1Secret before, V1Secret after) {
+        if (Objects.equals(
+            before.getMetadata().getResourceVersion(), after.getMetadata().getResourceVersion())) {
+          return;
+        }
+        ownerOf(before);
+        ownerOf(after);
+        sameTargetName(after);
+      }
+
+      @Override
+      public void onDelete(V1Secret copy, boolean finalStateUnknown) {
+        ownerOf(copy);
+        sameTargetName(copy);
+      }
+    };
+  }
+
+  /** A source or target-name secret changed. */
+  void referencedSecretChanged(V1Secret secret) {
+    if (!CacheTransforms.hasMetadata(secret)) {
+      return;
+    }
+    String namespace = secret.getMetadata().getNamespace();
+    String name = secret.getMetadata().getName();
+    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
+      Set<ReferencedSecrets.Watch> watches = watchesOf(cr);
+      if (watches.contains(ReferencedSecrets.Watch.source(namespace, name))
+          || watches.contains(ReferencedSecrets.Watch.targetName(name))) {
+        enqueue.accept(cr.getMetadata().getName());
+      }
+    }
+  }
+
+  ResourceEventHandler<V1ServiceAccount> serviceAccounts() {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(V1ServiceAccount account) {
+        accountChanged(account);
+      }
+
+      @Override
+      public void onUpdate(V1ServiceAccount before, V1ServiceAccount after) {
+        if (Objects.equals(before.getImagePullSecrets(), after.getImagePullSecrets())
+            && Objects.equals(
+                before.getMetadata().getAnnotations(), after.getMetadata().getAnnotations())) {
+          return;
+        }
+        accountChanged(after);
+      }
+
+      @Override
+      public void onDelete(V1ServiceAccount account, boolean finalStateUnknown) {}
+    };
+  }
+
+  private void accountChanged(V1ServiceAccount account) {
+    String name = account.getMetadata().getName();
+    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
+      if (cr.getSpec() != null
+          && cr.getSpec().getTarget() != null
+          && cr.getSpec().getTarget().getServiceAccounts() != null
+          && cr.getSpec().getTarget().getServiceAccounts().getNames() != null
+          && cr.getSpec().getTarget().getServiceAccounts().getNames().contains(name)) {
+        enqueue.accept(cr.getMetadata().getName());
+      }
+    }
+  }
+
+  private void ownersOfCopiesIn(String namespace) {
+    for (V1Secret copy : caches.copies.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace)) {
+      ownerOf(copy);
+    }
+  }
+
+  /**
+   * Enqueues the CR named by a copy's owner label, or by its owner reference if that CR is gone.
+   */
+  private void ownerOf(V1Secret copy) {
+    if (!CacheTransforms.hasMetadata(copy)) {
+      return;
+    }
+    String uid = ClusterCaches.ownerUid(copy);
+    if (uid != null) {
+      List<ImagePullSecret> owners =
+          caches.imagePullSecrets.getIndexer().byIndex(ClusterCaches.BY_UID, uid);
+      if (!owners.isEmpty()) {
+        owners.forEach(owner -> enqueue.accept(owner.getMetadata().getName()));
+        return;
+      }
+    }
+    List<V1OwnerReference> references = copy.getMetadata().getOwnerReferences();
+    if (references != null) {
+      for (V1OwnerReference reference : references) {
+        if (ApiConstants.KIND.equals(reference.getKind()) && notBlank(reference.getName())) {
+          // The owner is gone: reconciling its name sweeps what it left behind.
+          enqueue.accept(reference.getName());
+        }
+      }
+    }
+  }
+
+  private void sameTargetName(V1Secret secret) {
+    String name = secret.getMetadata().getName();
+    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
+      if (targetName(cr).map(name::equals).orElse(false)) {
+        enqueue.accept(cr.getMetadata().getName());
+      }
+    }
+  }
+
+  /** Runs {@code action} with each CR's name and valid rule; CRs with invalid specs are skipped. */
+  private void forEachRule(BiConsumer<String, NamespaceRule> action) {
+    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
+      rule(cr).ifPresent(rule -> action.accept(cr.getMetadata().getName(), rule));
+    }
+  }
+
+  private Optional<NamespaceRule> rule(ImagePullSecret cr) {
+    V1ObjectMeta metadata = cr.getMetadata();
+    RuleKey key = new RuleKey(String.valueOf(metadata.getUid()), metadata.getGeneration());
+    Optional<NamespaceRule> cached = rules.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    rules.keySet().removeIf(other -> other.uid().equals(key.uid()));
+    Optional<NamespaceRule> fresh;
+    try {
+      fresh = Optional.of(NamespaceRuleMapper.toRule(cr));
+    } catch (InvalidSpecException e) {
+      fresh = Optional.empty();
+    }
+    rules.put(key, fresh);
+    return fresh;
+  }
+
+  private static Optional<String> targetName(ImagePullSecret cr) {
+    if (cr.getSpec() == null
+        || cr.getSpec().getTarget() == null
+        || cr.getSpec().getTarget().getSecret() == null
+        || !notBlank(cr.getSpec().getTarget().getSecret().getName())) {
+      return Optional.empty();
+    }
+    return Optional.of(cr.getSpec().getTarget().getSecret().getName());
+  }
+
+  private static boolean notBlank(String value) {
+    return value != null && !value.isBlank();
+  }
+}

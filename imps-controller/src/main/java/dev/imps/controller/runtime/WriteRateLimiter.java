@@ -1,0 +1,124 @@
+package dev.imps.controller.runtime;
+
+import java.time.Duration;
+import java.util.function.LongSupplier;
+
+/**
+ * A client-side token bucket for API writes: at most {@code qps} writes per second on average, with
+ * bursts of up to {@code burst}, and a shared pause after the API server answered 429.
+ *
+ * <p>{@link #acquire()} reserves a token and sleeps until it is due, so callers queue fairly in the
+ * order they asked. {@link #pauseFor(Duration)} holds every later write until the API server's
+ * {@code Retry-After} has passed. Thread-safe.
+ */
+public final class WriteRateLimiter {
+
+  /** Sleeps for a number of nanoseconds; replaced in tests. */
+  @FunctionalInterface
+  interface Sleeper {
+    void sleep(long nanos) throws InterruptedException;
+  }
+
+  private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+  private final double qps;
+  private final int burst;
+  private final LongSupplier nanoTime;
+  private final Sleeper sleeper;
+  private double tokens;
+  private long lastRefill;
+  private long pausedUntil;
+
+  private WriteRateLimiter(double qps, int burst, LongSupplier nanoTime, Sleeper sleeper) {
+    this.qps = qps;
+    this.burst = burst;
+    this.nanoTime = nanoTime;
+    this.sleeper = sleeper;
+    this.tokens = burst;
+    this.lastRefill = nanoTime.getAsLong();
+    this.pausedUntil = lastRefill;
+  }
+
+  /**
+   * Creates a limiter that starts with a full bucket.
+   *
+   * @param qps the sustained writes per second, more than zero
+   * @param burst how many writes may go at once, at least 1
+   * @return the limiter
+   * @throws IllegalArgumentException if {@code qps} or {@code burst} is out of range
+   */
+  public static WriteRateLimiter create(double qps, int burst) {
+    return create(qps, burst, System::nanoTime, WriteRateLimiter::sleepNanos);
+  }
+
+  static WriteRateLimiter create(double qps, int burst, LongSupplier nanoTime, Sleeper sleeper) {
+    if (!(qps > 0) || Double.isInfinite(qps)) {
+      throw new IllegalArgumentException("qps must be a positive number, got " + qps);
+    }
+    if (burst < 1) {
+      throw new IllegalArgumentException("burst must be at least 1, got " + burst);
+    }
+    return new WriteRateLimiter(qps, burst, nanoTime, sleeper);
+  }
+
+  /**
+   * Waits until one more write may start.
+   *
+   * @throws InterruptedException if the thread is interrupted while waiting; the token stays spent
+   */
+  public void acquire() throws InterruptedException {
+    long wait = reserve();
+    if (wait > 0) {
+      sleeper.sleep(wait);
+    }
+  }
+
+  /**
+   * Holds every write that has not started yet until {@code delay} from now, as the API server asks
+   * with a 429 answer's {@code Retry-After}.
+   *
+   * @param delay how long to hold writes; zero or negative does nothing
+   */
+  public synchronized void pauseFor(Duration delay) {
+    if (delay.isNegative() || delay.isZero()) {
+      return;
+    }
+    long until = nanoTime.getAsLong() + delay.toNanos();
+    if (until - pausedUntil > 0) {
+      pausedUntil = until;
+    }
+  }
+
+  /**
+   * Returns the sustained rate.
+   *
+   * @return writes per second
+   */
+  public double qps() {
+    return qps;
+  }
+
+  /**
+   * Returns the burst size.
+   *
+   * @return how many writes may go at once
+   */
+  public int burst() {
+    return burst;
+  }
+
+  /** Takes a token, going into debt if none is left, and returns how long to wait for it. */
+  synchronized long reserve() {
+    long now = nanoTime.getAsLong();
+    tokens = Math.min(burst, tokens + (now - lastRefill) * qps / NANOS_PER_SECOND);
+    lastRefill = now;
+    tokens -= 1;
+    long forToken = tokens >= 0 ? 0 : (long) Math.ceil(-tokens * NANOS_PER_SECOND / qps);
+    long forPause = Math.max(0, pausedUntil - now);
+    return Math.max(forToken, forPause);
+  }
+
+  private static void sleepNanos(long nanos) throws InterruptedException {
+    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
+  }
+}
