@@ -116,7 +116,8 @@ final class FakeCluster implements ClusterState, ClusterActions {
     return this;
   }
 
-  synchronized FakeCluster serviceAccount(String namespace, String name, String... pullSecrets) {
+  synchronized FakeCluster withServiceAccount(
+      String namespace, String name, String... pullSecrets) {
     serviceAccounts.put(
         namespace + "/" + name,
         new ServiceAccountSnapshot(
