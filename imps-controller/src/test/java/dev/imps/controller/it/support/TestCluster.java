@@ -193,7 +193,9 @@ public final class TestCluster {
                         .labels(new LinkedHashMap<>(labels))
                         .annotations(new LinkedHashMap<>(annotations)))
                 .spec(
+                    // client-java sends an empty overhead map, which admission rejects.
                     new V1PodSpec()
+                        .overhead(null)
                         .containers(List.of(new V1Container().name("app").image("busybox")))))
         .execute();
   }

@@ -1,0 +1,75 @@
+package dev.imps.controller.it.claims;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imps.api.ApiConstants;
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.ReconciliationStatus;
+import dev.imps.controller.it.support.Manifests;
+import dev.imps.controller.it.support.OperatorTestBase;
+import dev.imps.controller.it.support.TestCluster;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two CRs want the same secret name in one namespace: the older one wins, the other reports a
+ * conflict, and the copy is not written back and forth. When the winner goes, the other takes over.
+ */
+class TwoClaimsIT extends OperatorTestBase {
+
+  @Test
+  void the_older_cr_keeps_the_copy_and_the_newer_reports_a_conflict() throws Exception {
+    String sources = sourceNamespace("claims");
+    String shared = cluster.namespace("shared");
+    String older = TestCluster.uniqueName("imps-older");
+    String newer = TestCluster.uniqueName("imps-newer");
+    cluster.apply(
+        Manifests.imagePullSecret(
+            older, sources, SOURCE, Manifests.namesTarget("pull-secret", shared)));
+    soon("the older CR's copy")
+        .untilAsserted(() -> assertThat(cluster.secret(shared, "pull-secret")).isPresent());
+    // creationTimestamp has one-second resolution; make the order unambiguous.
+    Thread.sleep(1100);
+    cluster.apply(
+        Manifests.imagePullSecret(
+            newer, sources, SOURCE, Manifests.namesTarget("pull-secret", shared)));
+    String olderUid = cluster.imagePullSecret(older).orElseThrow().getMetadata().getUid();
+
+    soon("the newer CR reports the conflict")
+        .untilAsserted(
+            () -> {
+              ImagePullSecret cr = cluster.imagePullSecret(newer).orElseThrow();
+              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.FAILED);
+              assertThat(cr.getStatus().getConflicts())
+                  .singleElement()
+                  .satisfies(c -> assertThat(c.getNamespace()).isEqualTo(shared));
+            });
+    String version =
+        cluster.secret(shared, "pull-secret").orElseThrow().getMetadata().getResourceVersion();
+    Thread.sleep(Duration.ofSeconds(3).toMillis());
+    assertThat(cluster.secret(shared, "pull-secret").orElseThrow().getMetadata())
+        .satisfies(
+            metadata -> {
+              assertThat(metadata.getResourceVersion()).as("no flapping writes").isEqualTo(version);
+              assertThat(metadata.getLabels())
+                  .containsEntry(ApiConstants.OWNER_UID_LABEL, olderUid);
+            });
+    assertThat(cluster.imagePullSecret(older).orElseThrow().getStatus().getStatus())
+        .isEqualTo(ReconciliationStatus.READY);
+
+    cluster.deleteImagePullSecret(older);
+    String newerUid = cluster.imagePullSecret(newer).orElseThrow().getMetadata().getUid();
+    soon("the newer CR takes over")
+        .untilAsserted(
+            () -> {
+              assertThat(cluster.secret(shared, "pull-secret"))
+                  .hasValueSatisfying(
+                      secret ->
+                          assertThat(secret.getMetadata().getLabels())
+                              .containsEntry(ApiConstants.OWNER_UID_LABEL, newerUid));
+              assertThat(cluster.imagePullSecret(newer).orElseThrow().getStatus().getStatus())
+                  .isEqualTo(ReconciliationStatus.READY);
+            });
+  }
+}

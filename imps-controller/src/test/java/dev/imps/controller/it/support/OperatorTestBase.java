@@ -1,0 +1,71 @@
+package dev.imps.controller.it.support;
+
+import dev.imps.envtest.EnableKubeControlPlane;
+import dev.imps.envtest.KubeControlPlane;
+import java.time.Duration;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionFactory;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+
+/**
+ * Runs one in-process operator (admin client, default settings) for the test class, against the
+ * run's shared control plane.
+ */
+@EnableKubeControlPlane
+public abstract class OperatorTestBase {
+
+  /** How long "within seconds" may take on a busy two-core machine. */
+  public static final Duration SOON = Duration.ofSeconds(20);
+
+  /** The name of the source secret {@link #sourceNamespace(String)} creates. */
+  protected static final String SOURCE = "docker-login";
+
+  /** The registry of that source secret. */
+  protected static final String REGISTRY = "registry.example.com";
+
+  /** The cluster, as the admin. */
+  protected static TestCluster cluster;
+
+  /** The operator under test. */
+  protected static RunningOperator operator;
+
+  @BeforeAll
+  static void startOperator(KubeControlPlane kube) {
+    cluster = new TestCluster(kube);
+    operator = RunningOperator.start(kube.adminClient()).awaitReconciling();
+  }
+
+  @AfterAll
+  static void stopOperator() {
+    if (operator != null) {
+      operator.close();
+      operator = null;
+    }
+  }
+
+  /**
+   * Creates a namespace holding one docker config source secret named {@code docker-login} for
+   * {@code registry.example.com}.
+   *
+   * @param user the user in the login, to tell versions apart
+   * @return the source namespace
+   * @throws Exception if the API server refuses
+   */
+  protected static String sourceNamespace(String user) throws Exception {
+    String namespace = cluster.namespace("registry-access");
+    cluster.dockerConfigSecret(
+        namespace, SOURCE, TestCluster.dockerConfig(REGISTRY, user, "pw-" + user));
+    return namespace;
+  }
+
+  /**
+   * Starts an await that must hold within {@link #SOON}.
+   *
+   * @param what what is awaited, for the failure message
+   * @return the await
+   */
+  protected static ConditionFactory soon(String what) {
+    return Awaitility.await(what).atMost(SOON).pollInterval(Duration.ofMillis(100));
+  }
+}
