@@ -1,0 +1,189 @@
+package dev.imps.controller.reconcile;
+
+import static dev.imps.controller.reconcile.Fixtures.T0;
+import static dev.imps.controller.reconcile.Fixtures.crForNames;
+import static dev.imps.controller.reconcile.Fixtures.source;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imps.api.ApiConstants;
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.ImagePullSecretStatus;
+import dev.imps.api.model.ReconciliationStatus;
+import io.kubernetes.client.openapi.models.V1Condition;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class StatusReportTest {
+
+  private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Duration INTERVAL = Duration.ofMinutes(5);
+  private static final OffsetDateTime EARLIER =
+      OffsetDateTime.ofInstant(NOW.minusSeconds(60), ZoneOffset.UTC);
+
+  private final FakeCluster cluster = new FakeCluster();
+  private final ReconcilePlanner planner =
+      new ReconcilePlanner(
+          cluster, new PullSecretRenderers(Fixtures.providers(), Clock.fixed(NOW, ZoneOffset.UTC)));
+
+  private ImagePullSecret arranged(ImagePullSecretStatus stored) {
+    cluster.withNamespace("a").put(source());
+    ImagePullSecret cr = crForNames("imps", "uid-1", T0, "a");
+    cr.setStatus(stored);
+    cluster.put(cr);
+    return cr;
+  }
+
+  private static ApplyOutcome placedIn(String... namespaces) {
+    return new ApplyOutcome(Set.of(namespaces), List.of(), false, Optional.empty());
+  }
+
+  private static ImagePullSecretStatus storedReady() {
+    return new ImagePullSecretStatus()
+        .status(ReconciliationStatus.READY)
+        .lastSuccessfulReconciliation(EARLIER)
+        .managedNamespaces(List.of("a"))
+        .sourceSecretStatus(new LinkedHashMap<>(Map.of("registry-access.creds", "Ok")))
+        .observedGeneration(1L)
+        .conditions(
+            new ArrayList<>(
+                List.of(
+                    new V1Condition()
+                        .type("Ready")
+                        .status("True")
+                        .reason("Reconciled")
+                        .message("secret pull-secret is in place in 1 namespace(s)")
+                        .observedGeneration(1L)
+                        .lastTransitionTime(EARLIER))));
+  }
+
+  @Test
+  void anUnchangedReadyStatusIsNotWrittenAgain() {
+    ImagePullSecret cr = arranged(storedReady());
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW, INTERVAL);
+
+    assertThat(report.ready()).isTrue();
+    assertThat(report.patch()).isEmpty();
+    assertThat(report.events()).isEmpty();
+  }
+
+  @Test
+  void aFailureAfterReadyKeepsTheLastSuccessAndWarnsOnce() {
+    ImagePullSecret cr = arranged(storedReady());
+    ApplyOutcome failed =
+        new ApplyOutcome(
+            Set.of("a"),
+            List.of(new WriteFailure("secret a/pull-secret", "patch", "forbidden")),
+            false,
+            Optional.empty());
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), failed, NOW, INTERVAL);
+
+    ImagePullSecretStatus status = report.status();
+    assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
+    assertThat(status.getReason()).isEqualTo("cannot patch secret a/pull-secret: forbidden");
+    assertThat(status.getLastSuccessfulReconciliation()).isEqualTo(EARLIER);
+    V1Condition ready = status.getConditions().get(0);
+    assertThat(ready.getStatus()).isEqualTo("False");
+    assertThat(ready.getReason()).isEqualTo(ApiConstants.REASON_SECRET_RECONCILIATION_ERROR);
+    assertThat(ready.getLastTransitionTime().toInstant()).isEqualTo(NOW);
+    assertThat(report.events())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.isWarning()).isTrue();
+              assertThat(e.reason()).isEqualTo("SecretReconciliationError");
+              assertThat(e.objectName()).isEqualTo("imps");
+            });
+
+    cr.setStatus(status);
+    StatusReport again =
+        StatusReport.of(cr, planner.plan(cr), failed, NOW.plusSeconds(30), INTERVAL);
+    assertThat(again.patch()).isEmpty();
+    assertThat(again.events()).isEmpty();
+  }
+
+  @Test
+  void readyAgainClearsTheReasonAndRemovedSourcesInThePatch() {
+    ImagePullSecretStatus stored = storedReady().status(ReconciliationStatus.FAILED).reason("boom");
+    stored.getSourceSecretStatus().put("old-ns.old-source", "missing: secret not found");
+    ImagePullSecret cr = arranged(stored);
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW, INTERVAL);
+
+    Map<String, Object> body = map(report.patch().orElseThrow().body().get("status"));
+    assertThat(body).containsEntry("status", "Ready").containsEntry("reason", null);
+    assertThat(map(body.get("sourceSecretStatus")))
+        .containsEntry("registry-access.creds", "Ok")
+        .containsEntry("old-ns.old-source", null);
+    assertThat(body).containsEntry("lastSuccessfulReconciliation", "2025-01-01T00:00:00Z");
+    assertThat(report.events())
+        .extracting(EventRecord::reason)
+        .containsExactly(ApiConstants.REASON_RECONCILED);
+  }
+
+  @Test
+  void conditionsOfOtherTypesSurviveAndReadyKeepsItsTransitionTime() {
+    ImagePullSecretStatus stored = storedReady();
+    V1Condition foreign =
+        new V1Condition()
+            .type("Audited")
+            .status("True")
+            .reason("Seen")
+            .message("")
+            .lastTransitionTime(EARLIER);
+    stored.getConditions().add(0, foreign);
+    stored.managedNamespaces(List.of());
+    ImagePullSecret cr = arranged(stored);
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW, INTERVAL);
+
+    List<V1Condition> conditions = report.status().getConditions();
+    assertThat(conditions).extracting(V1Condition::getType).containsExactly("Audited", "Ready");
+    assertThat(conditions.get(1).getLastTransitionTime()).isEqualTo(EARLIER);
+  }
+
+  @Test
+  void aConflictAppearingBesideASourceErrorIsAnnouncedToo() {
+    cluster.put(Fixtures.malformedSource());
+    ImagePullSecret cr = arranged(storedReady());
+    cluster.put(Fixtures.malformedSource());
+    cluster.put(SecretSnapshot.builder("a", Fixtures.TARGET).build());
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn(), NOW, INTERVAL);
+
+    assertThat(report.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
+    assertThat(report.events())
+        .extracting(EventRecord::reason)
+        .containsExactly(
+            ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR, ApiConstants.REASON_SECRET_CONFLICT);
+  }
+
+  @Test
+  void anInvalidSpecKeepsWhatThePassDidNotLookAt() {
+    ImagePullSecret cr = arranged(storedReady());
+    cr.getSpec().getTarget().getSecret().setName("");
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn(), NOW, INTERVAL);
+
+    assertThat(report.reason()).isEqualTo(ApiConstants.REASON_INVALID_SPEC);
+    assertThat(report.status().getManagedNamespaces()).containsExactly("a");
+    assertThat(report.status().getSourceSecretStatus()).containsKey("registry-access.creds");
+    assertThat(report.message()).contains("spec.target.secret.name");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> map(Object value) {
+    return (Map<String, Object>) value;
+  }
+}
