@@ -15,7 +15,9 @@ import java.util.TreeSet;
  *
  * <pre>{@code
  * CredentialProviders providers =
- *     CredentialProviders.of(new StaticCredentialProvider(), EcrCredentialProvider.create(cache));
+ *     CredentialProviders.of(
+ *         new StaticCredentialProvider(),
+ *         EcrCredentialProvider.create(EcrTokenCache.create(), AwsClients.create()));
  * }</pre>
  */
 public final class CredentialProviders {

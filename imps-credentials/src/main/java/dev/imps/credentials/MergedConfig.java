@@ -2,6 +2,7 @@ package dev.imps.credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -76,7 +77,7 @@ public final class MergedConfig {
    * @return true when a write would change nothing
    */
   public boolean sameBytesAs(byte[] stored) {
-    return java.util.Arrays.equals(dockerConfigJson, stored);
+    return Arrays.equals(dockerConfigJson, stored);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.imps.credentials;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * A registry key of a docker config as one source spelled it, with the normalized form used to tell
@@ -18,6 +19,17 @@ public final class RegistryKey {
 
   /** The normalized name of Docker Hub. */
   public static final String DOCKER_HUB = "docker.io";
+
+  private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  private static final Pattern HOST =
+      Pattern.compile(
+          "(?:localhost|"
+              + LABEL
+              + "(?:\\."
+              + LABEL
+              + ")+|"
+              + LABEL
+              + "(?=:)|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?");
 
   private static final Set<String> DOCKER_HUB_ALIASES =
       Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
@@ -65,6 +77,19 @@ public final class RegistryKey {
       host = host.substring(0, slash);
     }
     return DOCKER_HUB_ALIASES.contains(host) ? DOCKER_HUB : host;
+  }
+
+  /**
+   * Tells whether the normalized key is a host name a registry can have: dotted DNS labels, {@code
+   * localhost}, a single label with a port, or a bracketed IPv6 address, each with an optional
+   * port. Docker never sends credentials for other keys (a single label such as {@code myregistry}
+   * is a Docker Hub path, not a host), so parsers ignore them; and since such a key may be a
+   * misplaced credential, it is never quoted in a message.
+   *
+   * @return true for keys like {@code ghcr.io}, {@code registry.local:5000}, {@code localhost}
+   */
+  public boolean looksLikeHost() {
+    return HOST.matcher(normalized).matches();
   }
 
   /**

@@ -11,6 +11,15 @@
  * dev.imps.credentials.docker} (static docker configs) and {@code dev.imps.credentials.ecr} (AWS
  * ECR tokens).
  *
+ * <pre>{@code
+ * CredentialProviders providers = CredentialProviders.of(new StaticCredentialProvider(),
+ *     EcrCredentialProvider.create(EcrTokenCache.create(), AwsClients.create()));
+ * PullSecretRenderer renderer = PullSecretRenderer.create(providers); // one per consumer
+ * MergedConfig merged = renderer.render(List.of(SourceInput.present(
+ *     SourceSecret.of("apps/pull", SecretFormats.TYPE_DOCKER_CONFIG_JSON, data))));
+ * if (merged.isUsable()) write(merged.dockerConfigJson());
+ * }</pre>
+ *
  * <p>Inputs are plain {@code (secret type, Map<String, byte[]> data, source name)} values, so the
  * module needs no Kubernetes client. No message, status, exception or {@code toString()} of this
  * module contains a credential value; logging is through {@link java.lang.System.Logger} at debug

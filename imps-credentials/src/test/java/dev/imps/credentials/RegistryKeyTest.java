@@ -41,6 +41,29 @@ class RegistryKeyTest {
         .hasSameHashCodeAs(RegistryKey.of(normalized));
   }
 
+  static Stream<Arguments> hostLikeness() {
+    return Stream.of(
+        arguments("ghcr.io", true),
+        arguments("https://index.docker.io/v1/", true),
+        arguments("registry.local:5000", true),
+        arguments("registry:5000", true),
+        arguments("localhost", true),
+        arguments("[::1]:5000", true),
+        arguments("10.0.0.1:5000", true),
+        arguments("myregistry", false),
+        arguments("YmFkOnNlY3JldA==", false),
+        arguments("pass word.io", false),
+        arguments("-bad.io", false),
+        arguments("a".repeat(64) + ".io", false),
+        arguments("eyJhbGciOiJSUzI1NiJ9." + "x".repeat(70) + ".sig", false));
+  }
+
+  @ParameterizedTest(name = "{0} looks like a host: {1}")
+  @MethodSource("hostLikeness")
+  void tellsRegistryHostsFromOtherKeys(String spelled, boolean host) {
+    assertThat(RegistryKey.of(spelled).looksLikeHost()).isEqualTo(host);
+  }
+
   @ParameterizedTest(name = "{0} names no registry")
   @ValueSource(strings = {"", "   ", "https://", "/v1/", "http:///x"})
   void rejectsKeysWithoutAHost(String spelled) {

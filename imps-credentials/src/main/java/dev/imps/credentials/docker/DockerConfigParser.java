@@ -32,6 +32,10 @@ import java.util.regex.Pattern;
  * {@code null} counts as absent. The auth rules of {@link RegistryCredential.Builder#build()}
  * apply.
  *
+ * <p>Registry keys that are no host name ({@link RegistryKey#looksLikeHost()}) are skipped with a
+ * warning that gives their position, not their text, since such a key may be a misplaced
+ * credential; docker would never use them anyway.
+ *
  * <p>Strict: the value must be UTF-8, at most {@value SecretFormats#MAX_VALUE_BYTES} bytes, one
  * JSON object (RFC 8259, no comments or trailing data), and every known field a string. When two
  * keys of one source name the same registry (for example {@code docker.io} and {@code
@@ -98,7 +102,7 @@ public final class DockerConfigParser {
         if (wrapped) {
           readWrapper(reader);
         } else {
-          readAuths(reader);
+          readAuths(reader, false);
         }
         if (reader.peek() != JsonToken.END_DOCUMENT) {
           throw error("has data after the JSON object");
@@ -146,7 +150,7 @@ public final class DockerConfigParser {
           if (reader.peek() != JsonToken.BEGIN_OBJECT) {
             throw error("field 'auths' must be an object");
           }
-          readAuths(reader);
+          readAuths(reader, true);
         } else {
           reader.skipValue();
         }
@@ -162,10 +166,33 @@ public final class DockerConfigParser {
       }
     }
 
-    private void readAuths(JsonReader reader) throws IOException, CredentialException {
+    private void readAuths(JsonReader reader, boolean wrapped)
+        throws IOException, CredentialException {
       reader.beginObject();
+      int ordinal = 0;
       while (reader.hasNext()) {
+        ordinal++;
         String registry = reader.nextName();
+        if (!wrapped && registry.equals("auths")) {
+          throw error(
+              "has an 'auths' object (that format belongs in a secret of type "
+                  + SecretFormats.TYPE_DOCKER_CONFIG_JSON
+                  + " under key "
+                  + SecretFormats.KEY_DOCKER_CONFIG_JSON
+                  + ")");
+        }
+        if (!looksLikeHost(registry)) {
+          // Not quoted: a key that is no host name may be a credential in the wrong place.
+          reader.skipValue();
+          warnings.add(
+              "key "
+                  + SafeText.quote(key)
+                  + ": registry key #"
+                  + ordinal
+                  + " is not a registry host name (like ghcr.io or registry.local:5000)"
+                  + " and is ignored");
+          continue;
+        }
         JsonToken token = reader.peek();
         if (token != JsonToken.BEGIN_OBJECT) {
           throw error("registry " + SafeText.quote(registry) + " must be an object");
@@ -196,12 +223,7 @@ public final class DockerConfigParser {
 
     private RegistryCredential readEntry(JsonReader reader, String registry)
         throws IOException, CredentialException {
-      RegistryCredential.Builder builder;
-      try {
-        builder = RegistryCredential.builder(registry);
-      } catch (IllegalArgumentException e) {
-        throw error("registry key " + SafeText.quote(registry) + " names no registry host");
-      }
+      RegistryCredential.Builder builder = RegistryCredential.builder(registry);
       reader.beginObject();
       while (reader.hasNext()) {
         String field = reader.nextName();
@@ -259,6 +281,10 @@ public final class DockerConfigParser {
     private CredentialException error(String what) {
       return new CredentialException(prefix + what);
     }
+  }
+
+  private static boolean looksLikeHost(String registry) {
+    return !RegistryKey.normalize(registry).isEmpty() && RegistryKey.of(registry).looksLikeHost();
   }
 
   private static String describe(JsonToken token) {

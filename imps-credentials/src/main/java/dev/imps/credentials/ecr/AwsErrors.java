@@ -35,6 +35,13 @@ final class AwsErrors {
               + service.statusCode()
               + ")"
               + (message != null ? ": " + message : "");
+    } else if (accessKeyId == null
+        && String.valueOf(e.getMessage()).startsWith("Unable to load credentials")) {
+      // The chain's own message lists every provider it tried; this says the same in one line.
+      detail =
+          "no AWS credentials: the secret has no 'accessKeyID'/'secretKey' and the AWS default"
+              + " credential chain (web identity, pod identity, environment, profile, instance"
+              + " profile) found none";
     } else {
       detail = e.getClass().getSimpleName() + ": " + e.getMessage();
     }

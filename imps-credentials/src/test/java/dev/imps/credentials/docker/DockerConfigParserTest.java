@@ -85,7 +85,28 @@ class DockerConfigParserTest {
             List.of(build(RegistryCredential.builder("myacr.azurecr.io").identityToken(SECRET))),
             List.of()),
         arguments(
-            "whitespace and a byte order free pretty layout parse the same",
+            "keys that are no registry host are ignored and not quoted",
+            "{\"auths\":{\"https://\":{\"auth\":\""
+                + AUTH
+                + "\"},\""
+                + SECRET
+                + "\":[\"x\"],\""
+                + AUTH
+                + "\":{\"auth\":\""
+                + AUTH
+                + "\"},\"localhost:5000\":{\"auth\":\""
+                + AUTH
+                + "\"}}}",
+            List.of(entry("localhost:5000", "bob", SECRET, AUTH)),
+            List.of(
+                "key '.dockerconfigjson': registry key #1 is not a registry host name (like"
+                    + " ghcr.io or registry.local:5000) and is ignored",
+                "key '.dockerconfigjson': registry key #2 is not a registry host name (like"
+                    + " ghcr.io or registry.local:5000) and is ignored",
+                "key '.dockerconfigjson': registry key #3 is not a registry host name (like"
+                    + " ghcr.io or registry.local:5000) and is ignored")),
+        arguments(
+            "whitespace and pretty layout parse the same",
             "\n  {\n \"auths\" : {\n  \"ghcr.io\" : { \"auth\" : \"" + AUTH + "\" }\n }\n}\n",
             List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
             List.of()));
@@ -169,10 +190,6 @@ class DockerConfigParserTest {
             "registry 'ghcr.io' has no credentials: expected 'auth', 'username' and 'password',"
                 + " 'identitytoken' or 'registrytoken' (found 'password' without 'username')"),
         arguments(
-            "a registry key without a host",
-            utf8("{\"auths\":{\"https://\":{\"auth\":\"" + AUTH + "\"}}}"),
-            "registry key 'https://' names no registry host"),
-        arguments(
             "truncated in the middle of a password",
             utf8("{\"auths\":{\"ghcr.io\":{\"password\":\"" + SECRET),
             "is not valid JSON (line 1, column 46)"),
@@ -220,8 +237,8 @@ class DockerConfigParserTest {
         arguments(
             "the current format in a dockercfg secret",
             utf8("{\"auths\":{\"ghcr.io\":{\"auth\":\"" + AUTH + "\"}}}"),
-            "registry 'auths' has no credentials: expected 'auth', 'username' and 'password',"
-                + " 'identitytoken' or 'registrytoken'"));
+            "has an 'auths' object (that format belongs in a secret of type"
+                + " kubernetes.io/dockerconfigjson under key .dockerconfigjson)"));
   }
 
   @ParameterizedTest(name = "{0}")
