@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -25,6 +26,12 @@ final class ControlPlaneFiles {
   /** The admin user's name; its group {@code system:masters} bypasses RBAC. */
   static final String ADMIN_USER = "imps-envtest-admin";
 
+  /** Data folders are {@code <java.io.tmpdir>/imps-envtest-<random>}. */
+  static final String FOLDER_PREFIX = "imps-envtest-";
+
+  /** Holds the pid of the JVM that owns the folder. */
+  static final String OWNER_FILE = "owner.pid";
+
   private final Path root;
 
   private ControlPlaneFiles(Path root) {
@@ -42,9 +49,10 @@ final class ControlPlaneFiles {
     try {
       Path root =
           Files.createTempDirectory(
-              "imps-envtest-",
+              FOLDER_PREFIX,
               PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
       ControlPlaneFiles files = new ControlPlaneFiles(root);
+      Files.writeString(files.ownerFile(), Long.toString(ProcessHandle.current().pid()));
       Files.createDirectories(files.certDirectory());
       Files.writeString(
           files.tokenFile(),
@@ -54,6 +62,40 @@ final class ControlPlaneFiles {
       return files;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the control plane's data folder", e);
+    }
+  }
+
+  /**
+   * Deletes the data folders of control planes whose JVM is gone without cleaning up (killed with
+   * SIGKILL, so no shutdown hook ran; the guard already stopped their processes). etcd preallocates
+   * its write-ahead log, so each such folder holds tens of megabytes.
+   *
+   * @param temporaryFolder where the data folders are created (the {@code java.io.tmpdir})
+   * @return how many folders were deleted
+   */
+  static int deleteAbandoned(Path temporaryFolder) {
+    int deleted = 0;
+    try (DirectoryStream<Path> folders =
+        Files.newDirectoryStream(temporaryFolder, FOLDER_PREFIX + "*")) {
+      for (Path folder : folders) {
+        Path owner = folder.resolve(OWNER_FILE);
+        if (Files.isRegularFile(owner) && !isAlive(owner)) {
+          new ControlPlaneFiles(folder).delete();
+          deleted++;
+        }
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // Best effort: another JVM may be cleaning up the same folder, or it is not ours.
+    }
+    return deleted;
+  }
+
+  private static boolean isAlive(Path ownerFile) throws IOException {
+    try {
+      long pid = Long.parseLong(Files.readString(ownerFile).strip());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return true; // not written by us as expected: leave it alone
     }
   }
 
@@ -70,6 +112,10 @@ final class ControlPlaneFiles {
 
   Path root() {
     return root;
+  }
+
+  Path ownerFile() {
+    return root.resolve(OWNER_FILE);
   }
 
   Path etcdData() {

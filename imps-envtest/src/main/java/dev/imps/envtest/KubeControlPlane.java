@@ -54,6 +54,9 @@ public final class KubeControlPlane implements AutoCloseable {
   /** How long a graceful stop may take before SIGKILL. */
   static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
+  /** How long each binary may take to stop when the JVM exits without {@link #close()}. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
+
   /** How long a CRD may take to be Established and served. */
   static final Duration CRD_TIMEOUT = Duration.ofSeconds(60);
 
@@ -66,12 +69,13 @@ public final class KubeControlPlane implements AutoCloseable {
   private final ApiServerCommand apiServerCommand;
   private final Thread shutdownHook;
   private final ServiceAccountClients serviceAccountClients;
-  private ChildProcess etcd;
-  private ChildProcess apiServer;
+  // volatile: the shutdown hook reads them without the lock a test thread may hold
+  private volatile ChildProcess etcd;
+  private volatile ChildProcess apiServer;
   private byte[] certificateAuthority;
   private Kubectl kubectl;
   private Duration startupTime = Duration.ZERO;
-  private boolean closed;
+  private volatile boolean closed;
 
   private KubeControlPlane(KubeBinaries binaries) {
     this.binaries = binaries;
@@ -86,7 +90,7 @@ public final class KubeControlPlane implements AutoCloseable {
             files.certDirectory(),
             files.tokenFile(),
             files.serviceAccountKey());
-    this.shutdownHook = new Thread(this::stopAndDelete, "imps-envtest-shutdown");
+    this.shutdownHook = new Thread(this::stopOnShutdown, "imps-envtest-shutdown");
     this.serviceAccountClients = new ServiceAccountClients(this);
   }
 
@@ -113,6 +117,11 @@ public final class KubeControlPlane implements AutoCloseable {
    */
   public static KubeControlPlane start(KubeBinaries binaries) {
     Objects.requireNonNull(binaries, "binaries");
+    int abandoned =
+        ControlPlaneFiles.deleteAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
+    if (abandoned > 0) {
+      LOG.log(System.Logger.Level.INFO, "deleted {0} data folders of killed test JVMs", abandoned);
+    }
     KubeControlPlane plane = new KubeControlPlane(binaries);
     Runtime.getRuntime().addShutdownHook(plane.shutdownHook);
     try {
@@ -383,19 +392,12 @@ public final class KubeControlPlane implements AutoCloseable {
     if (closed) {
       return;
     }
-    stopAndDelete();
+    closed = true;
     try {
       Runtime.getRuntime().removeShutdownHook(shutdownHook);
     } catch (IllegalStateException e) {
-      // The JVM is shutting down; the hook may be running this very method.
+      // The JVM is already shutting down and the hook is stopping the processes too.
     }
-  }
-
-  private synchronized void stopAndDelete() {
-    if (closed) {
-      return;
-    }
-    closed = true;
     if (apiServer != null) {
       apiServer.stop(STOP_GRACE);
     }
@@ -403,6 +405,26 @@ public final class KubeControlPlane implements AutoCloseable {
       etcd.stop(STOP_GRACE);
     }
     files.delete();
+  }
+
+  /**
+   * The shutdown hook: like {@link #close()} but without taking the lock, which a test thread may
+   * hold while it waits for kube-apiserver, so JVM exit is never held up by it.
+   */
+  private void stopOnShutdown() {
+    ChildProcess runningApiServer = apiServer;
+    ChildProcess runningEtcd = etcd;
+    if (runningApiServer != null) {
+      runningApiServer.stop(SHUTDOWN_GRACE);
+    }
+    if (runningEtcd != null) {
+      runningEtcd.stop(SHUTDOWN_GRACE);
+    }
+    try {
+      files.delete();
+    } catch (UncheckedIOException e) {
+      // Best effort while the JVM exits; the folder is under the temporary folder.
+    }
   }
 
   ApiClient clientWithToken(String token) {

@@ -11,6 +11,7 @@ import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ControlPlaneFilesTest {
 
@@ -72,6 +73,33 @@ class ControlPlaneFilesTest {
     } finally {
       files.delete();
     }
+  }
+
+  @Test
+  void folders_of_dead_jvms_are_deleted_and_folders_of_live_ones_kept(@TempDir Path temp)
+      throws Exception {
+    Process finished = new ProcessBuilder("true").start();
+    finished.waitFor();
+    Path dead = ownedFolder(temp, "imps-envtest-dead", finished.pid());
+    Path live = ownedFolder(temp, "imps-envtest-live", ProcessHandle.current().pid());
+    Path foreign = Files.createDirectories(temp.resolve("imps-envtest-without-owner"));
+    Path other = ownedFolder(temp, "other-dead", finished.pid());
+
+    int deleted = ControlPlaneFiles.deleteAbandoned(temp);
+
+    assertThat(deleted).isEqualTo(1);
+    assertThat(dead).doesNotExist();
+    assertThat(live).isDirectory();
+    assertThat(foreign).isDirectory();
+    assertThat(other).isDirectory();
+  }
+
+  private static Path ownedFolder(Path parent, String name, long pid) throws Exception {
+    Path folder = Files.createDirectories(parent.resolve(name).resolve("etcd/member"));
+    Files.writeString(folder.resolve("db"), "x");
+    Files.writeString(
+        parent.resolve(name).resolve(ControlPlaneFiles.OWNER_FILE), Long.toString(pid));
+    return parent.resolve(name);
   }
 
   @Test
