@@ -136,6 +136,17 @@ final class ControllerCommand implements Callable<Integer> {
   int writeThreads;
 
   @Option(
+      names = "--service-account-patching",
+      arity = "0..1",
+      fallbackValue = "true",
+      defaultValue = "true",
+      description =
+          "Let ImagePullSecrets add their secret to ServiceAccounts (spec.target.serviceAccounts)."
+              + " With false, ServiceAccounts are neither watched nor patched and need no RBAC."
+              + " Default: ${DEFAULT-VALUE}.")
+  boolean serviceAccountPatching;
+
+  @Option(
       names = "--ecr-endpoint",
       paramLabel = "URL",
       hidden = true,
@@ -198,7 +209,8 @@ final class ControllerCommand implements Callable<Integer> {
             writeThreads,
             MetricsAddress.parse(metricsAddress),
             Optional.empty(),
-            identity);
+            identity,
+            serviceAccountPatching);
     if (leaderElection) {
       settings =
           settings.withLeaderElection(

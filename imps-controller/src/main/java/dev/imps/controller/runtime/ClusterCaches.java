@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
  *   <li>Pods as metadata only: listed and watched as {@code PartialObjectMetadata}, then reduced to
  *       name, labels and annotations;
  *   <li>copies: Secrets with the owner label (a label selector), indexed by owner uid;
- *   <li>ServiceAccounts, without token references, indexed by whether imps patched them;
+ *   <li>ServiceAccounts, without token references, indexed by whether imps patched them (only with
+ *       ServiceAccount patching enabled; {@code null} otherwise);
  *   <li>{@link ReferencedSecrets}: the sources and target names the CRs reference.
  * </ul>
  *
@@ -63,7 +64,8 @@ final class ClusterCaches implements AutoCloseable {
   final SharedIndexInformer<V1ServiceAccount> serviceAccounts;
   final ReferencedSecrets referenced;
 
-  ClusterCaches(ApiClient client, Consumer<V1Secret> onReferencedSecret) {
+  ClusterCaches(
+      ApiClient client, boolean watchServiceAccounts, Consumer<V1Secret> onReferencedSecret) {
     AtomicInteger threads = new AtomicInteger();
     ExecutorService pool =
         Executors.newCachedThreadPool(
@@ -158,7 +160,13 @@ final class ClusterCaches implements AutoCloseable {
               return owner == null ? List.of() : List.of(owner);
             }));
 
-    serviceAccounts =
+    serviceAccounts = watchServiceAccounts ? serviceAccountInformer(client, core) : null;
+    referenced = new ReferencedSecrets(client, onReferencedSecret);
+  }
+
+  private SharedIndexInformer<V1ServiceAccount> serviceAccountInformer(
+      ApiClient client, CoreV1Api core) {
+    SharedIndexInformer<V1ServiceAccount> serviceAccounts =
         factory.sharedIndexInformerFor(
             ListerWatchers.typed(
                 client,
@@ -186,8 +194,7 @@ final class ClusterCaches implements AutoCloseable {
                       : annotations.get(ReconcileConstants.ADDED_PULL_SECRETS_ANNOTATION);
               return added == null || added.isEmpty() ? List.of() : List.of(PATCHED);
             }));
-
-    referenced = new ReferencedSecrets(client, onReferencedSecret);
+    return serviceAccounts;
   }
 
   /** Starts every informer; they list, then watch, and re-list after errors on their own. */
@@ -205,7 +212,7 @@ final class ClusterCaches implements AutoCloseable {
         && namespaces.hasSynced()
         && pods.hasSynced()
         && copies.hasSynced()
-        && serviceAccounts.hasSynced()
+        && (serviceAccounts == null || serviceAccounts.hasSynced())
         && referenced.hasSynced();
   }
 

@@ -120,7 +120,8 @@ public final class ImpsOperator implements AutoCloseable {
     KubeClusterActions actions = new KubeClusterActions(client, writes, events);
     this.queue =
         new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor(daemon("imps-queue")));
-    this.caches = new ClusterCaches(client, this::referencedSecretChanged);
+    this.caches =
+        new ClusterCaches(client, settings.serviceAccountPatching(), this::referencedSecretChanged);
     this.state = new InformerClusterState(caches, new CoreV1Api(client));
     this.routing = new WorkRouting(caches, this::enqueue);
     this.writePool = Executors.newFixedThreadPool(settings.writeThreads(), daemon("imps-write"));
@@ -129,7 +130,9 @@ public final class ImpsOperator implements AutoCloseable {
     caches.namespaces.addEventHandler(routing.namespaces());
     caches.pods.addEventHandler(routing.pods());
     caches.copies.addEventHandler(routing.copies());
-    caches.serviceAccounts.addEventHandler(routing.serviceAccounts());
+    if (caches.serviceAccounts != null) {
+      caches.serviceAccounts.addEventHandler(routing.serviceAccounts());
+    }
     this.controller =
         ControllerBuilder.defaultBuilder(caches.factory)
             .withName("imps")

@@ -87,12 +87,18 @@ final class InformerClusterState implements ClusterState {
 
   @Override
   public Optional<ServiceAccountSnapshot> serviceAccount(String namespace, String name) {
+    if (caches.serviceAccounts == null) {
+      return Optional.empty();
+    }
     V1ServiceAccount account = caches.serviceAccounts.getIndexer().getByKey(namespace + "/" + name);
     return Optional.ofNullable(account).map(Snapshots::serviceAccount);
   }
 
   @Override
   public List<ServiceAccountSnapshot> serviceAccountsPatchedByImps() {
+    if (caches.serviceAccounts == null) {
+      return List.of();
+    }
     return caches
         .serviceAccounts
         .getIndexer()

@@ -19,6 +19,9 @@ import java.util.Optional;
  *     empty for nowhere
  * @param leaderElection the Lease to hold before writing, or empty to write at once
  * @param identity this process's name in events and the Lease
+ * @param serviceAccountPatching whether CRs may patch ServiceAccounts ({@code
+ *     spec.target.serviceAccounts}); without it the operator neither watches nor patches them, and
+ *     needs no RBAC for them
  */
 public record OperatorSettings(
     Duration periodicInterval,
@@ -28,7 +31,8 @@ public record OperatorSettings(
     int writeThreads,
     Optional<InetSocketAddress> metricsAddress,
     Optional<LeaderElectionSettings> leaderElection,
-    String identity) {
+    String identity,
+    boolean serviceAccountPatching) {
 
   /** IMPS's periodic reconcile interval, 300 s. */
   public static final Duration DEFAULT_PERIODIC_INTERVAL = Duration.ofSeconds(300);
@@ -87,7 +91,8 @@ public record OperatorSettings(
         DEFAULT_WRITE_THREADS,
         Optional.empty(),
         Optional.empty(),
-        identity);
+        identity,
+        true);
   }
 
   /**
@@ -98,7 +103,15 @@ public record OperatorSettings(
    */
   public OperatorSettings withPeriodicInterval(Duration interval) {
     return new OperatorSettings(
-        interval, qps, burst, workers, writeThreads, metricsAddress, leaderElection, identity);
+        interval,
+        qps,
+        burst,
+        workers,
+        writeThreads,
+        metricsAddress,
+        leaderElection,
+        identity,
+        serviceAccountPatching);
   }
 
   /**
@@ -116,7 +129,8 @@ public record OperatorSettings(
         writeThreads,
         Optional.of(address),
         leaderElection,
-        identity);
+        identity,
+        serviceAccountPatching);
   }
 
   /**
@@ -134,6 +148,26 @@ public record OperatorSettings(
         writeThreads,
         metricsAddress,
         Optional.of(settings),
-        identity);
+        identity,
+        serviceAccountPatching);
+  }
+
+  /**
+   * Returns a copy with ServiceAccount patching on or off.
+   *
+   * @param enabled whether CRs may patch ServiceAccounts
+   * @return the copy
+   */
+  public OperatorSettings withServiceAccountPatching(boolean enabled) {
+    return new OperatorSettings(
+        periodicInterval,
+        qps,
+        burst,
+        workers,
+        writeThreads,
+        metricsAddress,
+        leaderElection,
+        identity,
+        enabled);
   }
 }
