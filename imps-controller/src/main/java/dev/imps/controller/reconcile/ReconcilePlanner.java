@@ -64,7 +64,9 @@ public final class ReconcilePlanner {
   private static Map<String, ImagePullSecret> byUid(List<ImagePullSecret> all) {
     Map<String, ImagePullSecret> byUid = new HashMap<>();
     for (ImagePullSecret cr : all) {
-      if (cr.getMetadata() != null && cr.getMetadata().getUid() != null) {
+      if (cr.getMetadata() != null
+          && cr.getMetadata().getUid() != null
+          && !Reconciler.isBeingDeleted(cr)) {
         byUid.put(cr.getMetadata().getUid(), cr);
       }
     }

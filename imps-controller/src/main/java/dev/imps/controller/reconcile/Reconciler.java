@@ -73,7 +73,9 @@ public final class Reconciler {
    */
   public ReconcileResult reconcile(String name) {
     Optional<ImagePullSecret> found = state.imagePullSecret(name);
-    if (found.isEmpty()) {
+    if (found.isEmpty() || isBeingDeleted(found.get())) {
+      // A deleting object (foreground deletion) counts as gone, so imps does not fight the
+      // garbage collector by recreating the copies it removes.
       LOG.debug("imagepullsecret={} is gone; sweeping copies of deleted objects", name);
       return sweepOrphans();
     }
@@ -153,7 +155,7 @@ public final class Reconciler {
   public ReconcileResult sweepOrphans() {
     Set<String> existing = new HashSet<>();
     for (ImagePullSecret cr : state.imagePullSecrets()) {
-      if (cr.getMetadata() != null && cr.getMetadata().getUid() != null) {
+      if (cr.getMetadata() != null && cr.getMetadata().getUid() != null && !isBeingDeleted(cr)) {
         existing.add(cr.getMetadata().getUid());
       }
     }
@@ -217,6 +219,17 @@ public final class Reconciler {
       half = MIN_EXPIRY_REQUEUE;
     }
     return half.compareTo(periodicInterval) < 0 ? half : periodicInterval;
+  }
+
+  /**
+   * Tells whether an {@code ImagePullSecret} is being deleted ({@code metadata.deletionTimestamp}
+   * set). Such an object is treated as gone: it holds no claims and its copies are swept.
+   *
+   * @param cr the object
+   * @return {@code true} if it is being deleted
+   */
+  static boolean isBeingDeleted(ImagePullSecret cr) {
+    return cr.getMetadata() != null && cr.getMetadata().getDeletionTimestamp() != null;
   }
 
   private static ApplyOutcome nothingApplied() {

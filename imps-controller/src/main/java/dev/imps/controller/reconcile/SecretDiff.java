@@ -50,7 +50,7 @@ public final class SecretDiff {
    * @param selection the namespace decisions
    * @param content what may be written
    * @param state the cluster as cached
-   * @param others every existing {@code ImagePullSecret} by uid, {@code self} included
+   * @param others every {@code ImagePullSecret} that exists and is not being deleted, by uid
    * @return the changes
    */
   public static SecretDiff compute(

@@ -427,6 +427,23 @@ class ReconcilerTest {
   }
 
   @Test
+  void anObjectBeingDeletedHasItsCopiesRemovedInsteadOfRecreated() {
+    cluster.withNamespace("a").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+    ImagePullSecret deleting = crForNames("imps", "uid-1", T0, "a");
+    deleting.getMetadata().deletionTimestamp(java.time.OffsetDateTime.now(ZoneOffset.UTC));
+    cluster.put(deleting);
+
+    ReconcileResult result = reconciler.reconcile("imps");
+
+    assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.GONE);
+    assertThat(cluster.writes()).containsExactly("delete a/" + TARGET);
+  }
+
+  @Test
   void theSweepLeavesNothingWhenNothingIsOrphaned() {
     cluster.withNamespace("a").put(source());
     cluster.put(crForNames("imps", "uid-1", T0, "a"));
