@@ -144,9 +144,10 @@ class ChartTemplateIT {
 
   @ParameterizedTest(
       name =
-          "serviceAccountPatching.enabled={0} grants {1} on serviceaccounts, nothing else changes")
+          "serviceAccountPatching.enabled={0} passes the flag and grants {1} on serviceaccounts,"
+              + " nothing else changes")
   @MethodSource("serviceAccountRulePerSetting")
-  void service_account_patching_switches_only_the_serviceaccounts_rule(
+  void service_account_patching_switches_the_flag_and_only_the_serviceaccounts_rule(
       String enabled, List<String> verbs) {
     List<Permission> with =
         Permission.of(
@@ -154,12 +155,11 @@ class ChartTemplateIT {
                 .render(RELEASE, NAMESPACE, "--set", "serviceAccountPatching.enabled=true")
                 .single("ClusterRole"));
     assertThat(with).isNotEmpty();
-    List<Permission> rendered =
-        Permission.of(
-            chart
-                .render(RELEASE, NAMESPACE, "--set", "serviceAccountPatching.enabled=" + enabled)
-                .single("ClusterRole"));
+    Manifests manifests =
+        chart.render(RELEASE, NAMESPACE, "--set", "serviceAccountPatching.enabled=" + enabled);
+    List<Permission> rendered = Permission.of(manifests.single("ClusterRole"));
 
+    assertThat(containerArgs(manifests)).contains("--service-account-patching=" + enabled);
     assertThat(rendered.stream().filter(p -> p.resource().equals("serviceaccounts")))
         .extracting(Permission::verb)
         .containsExactlyInAnyOrderElementsOf(verbs);
@@ -217,6 +217,32 @@ class ChartTemplateIT {
     assertThat(containerArgs(rendered).contains("--enable-leader-election")).isEqualTo(enabled);
   }
 
+  static Stream<Arguments> strategies() {
+    return Stream.of(
+        Arguments.of(
+            List.of(),
+            Map.of(
+                "type",
+                "RollingUpdate",
+                "rollingUpdate",
+                Map.of("maxSurge", 1, "maxUnavailable", 0))),
+        Arguments.of(List.of("leaderElection.enabled=false"), Map.of("type", "Recreate")),
+        Arguments.of(
+            List.of("leaderElection.enabled=false", "updateStrategy.type=RollingUpdate"),
+            Map.of("type", "RollingUpdate")));
+  }
+
+  @ParameterizedTest(name = "with {0} the Deployment updates by {1}")
+  @MethodSource("strategies")
+  void a_new_pod_starts_before_the_old_stops_only_under_leader_election(
+      List<String> sets, Map<String, Object> strategy) {
+    String[] helmArgs =
+        sets.stream().flatMap(set -> Stream.of("--set", set)).toArray(String[]::new);
+
+    assertThat(at(chart.render(RELEASE, NAMESPACE, helmArgs).single("Deployment"), "spec.strategy"))
+        .isEqualTo(strategy);
+  }
+
   static Stream<Arguments> argsPerValues() {
     return Stream.of(
         Arguments.of(
@@ -229,7 +255,8 @@ class ChartTemplateIT {
                 "--config-namespace=imps-system",
                 "--log-level=info",
                 "--qps=50",
-                "--burst=100")),
+                "--burst=100",
+                "--service-account-patching=true")),
         Arguments.of(
             List.of(
                 "metrics.port=9090",
@@ -238,6 +265,7 @@ class ChartTemplateIT {
                 "log.json=true",
                 "controller.qps=20",
                 "controller.burst=40",
+                "serviceAccountPatching.enabled=false",
                 "controller.extraArgs={--kubeconfig=/etc/imps/kubeconfig}"),
             List.of(
                 "controller",
@@ -249,6 +277,7 @@ class ChartTemplateIT {
                 "--log-json",
                 "--qps=20",
                 "--burst=40",
+                "--service-account-patching=false",
                 "--kubeconfig=/etc/imps/kubeconfig")));
   }
 
