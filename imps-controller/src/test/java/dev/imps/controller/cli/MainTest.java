@@ -1,0 +1,143 @@
+package dev.imps.controller.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imps.controller.runtime.OperatorSettings;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine;
+
+class MainTest {
+
+  static Stream<Arguments> commandLines() {
+    return Stream.of(
+        Arguments.of(new String[] {}, new String[] {"controller"}),
+        Arguments.of(
+            new String[] {"--metrics-addr=:8080", "--enable-leader-election"},
+            new String[] {"controller", "--metrics-addr=:8080", "--enable-leader-election"}),
+        Arguments.of(
+            new String[] {"controller", "--qps=5"}, new String[] {"controller", "--qps=5"}),
+        Arguments.of(new String[] {"refresh", "--x"}, new String[] {"refresh", "--x"}),
+        Arguments.of(new String[] {"--help"}, new String[] {"--help"}),
+        Arguments.of(new String[] {"-V"}, new String[] {"-V"}));
+  }
+
+  @ParameterizedTest(name = "imps {0} runs imps {1}")
+  @MethodSource("commandLines")
+  void imps_flags_without_a_subcommand_run_the_controller(String[] given, String[] run) {
+    assertThat(Main.withDefaultSubcommand(given)).containsExactly(run);
+  }
+
+  @Test
+  void imps_flags_map_to_operator_settings() {
+    ControllerCommand command =
+        parse(
+            "--metrics-addr=127.0.0.1:9090",
+            "--periodic-reconcile-interval=60",
+            "--enable-leader-election",
+            "--config-namespace=imps-system",
+            "--qps=20",
+            "--burst=40",
+            "--service-account-patching=false");
+
+    OperatorSettings settings = command.settings();
+
+    assertThat(settings.metricsAddress())
+        .isEqualTo(Optional.of(new InetSocketAddress("127.0.0.1", 9090)));
+    assertThat(settings.periodicInterval()).isEqualTo(Duration.ofSeconds(60));
+    assertThat(settings.qps()).isEqualTo(20);
+    assertThat(settings.burst()).isEqualTo(40);
+    assertThat(settings.serviceAccountPatching()).isFalse();
+    assertThat(settings.leaderElection())
+        .hasValueSatisfying(
+            lease -> {
+              assertThat(lease.namespace()).isEqualTo("imps-system");
+              assertThat(lease.leaseName()).isEqualTo("imps-leader-election");
+              assertThat(lease.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(lease.identity()).isEqualTo(settings.identity());
+            });
+  }
+
+  @Test
+  void the_defaults_are_those_of_imps() {
+    OperatorSettings settings = parse().settings();
+
+    assertThat(settings.metricsAddress()).isEqualTo(Optional.of(new InetSocketAddress(8080)));
+    assertThat(settings.periodicInterval()).isEqualTo(Duration.ofSeconds(300));
+    assertThat(settings.leaderElection()).isEmpty();
+    assertThat(settings.qps()).isEqualTo(50);
+    assertThat(settings.burst()).isEqualTo(100);
+    assertThat(settings.serviceAccountPatching()).isTrue();
+  }
+
+  @Test
+  void go_style_boolean_values_are_accepted() {
+    assertThat(parse("--enable-leader-election=true").leaderElection).isTrue();
+    assertThat(parse("--enable-leader-election=false").leaderElection).isFalse();
+  }
+
+  static Stream<Arguments> badSettings() {
+    return Stream.of(
+        Arguments.of(
+            new String[] {"--periodic-reconcile-interval=0"}, "--periodic-reconcile-interval"),
+        Arguments.of(new String[] {"--qps=0"}, "--qps"),
+        Arguments.of(new String[] {"--burst=0"}, "--burst"),
+        Arguments.of(new String[] {"--metrics-addr=8080"}, "--metrics-addr"),
+        Arguments.of(
+            new String[] {"--enable-leader-election", "--lease-duration=5", "--renew-deadline=10"},
+            "lease duration"));
+  }
+
+  @ParameterizedTest(name = "{0} is refused, naming {1}")
+  @MethodSource("badSettings")
+  void out_of_range_flags_are_refused_naming_the_flag(String[] args, String named) {
+    assertThatThrownBy(() -> parse(args).settings())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(named);
+  }
+
+  @Test
+  void an_unknown_flag_fails_with_usage_and_status_2() {
+    StringWriter errors = new StringWriter();
+    CommandLine line = Main.commandLine().setErr(new PrintWriter(errors));
+
+    int status = line.execute("controller", "--no-such-flag");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString()).contains("Unknown option: '--no-such-flag'").contains("Usage:");
+  }
+
+  @Test
+  void the_help_lists_the_imps_flags() {
+    StringWriter out = new StringWriter();
+    CommandLine line = Main.commandLine().setOut(new PrintWriter(out));
+
+    assertThat(line.execute("controller", "--help")).isZero();
+    assertThat(out.toString())
+        .contains(
+            "--metrics-addr",
+            "--periodic-reconcile-interval",
+            "--enable-leader-election",
+            "--config-namespace",
+            "--kubeconfig",
+            "--log-level",
+            "--log-json",
+            "--qps",
+            "--burst");
+  }
+
+  private static ControllerCommand parse(String... args) {
+    ControllerCommand command = new ControllerCommand();
+    new CommandLine(command).parseArgs(args);
+    return command;
+  }
+}

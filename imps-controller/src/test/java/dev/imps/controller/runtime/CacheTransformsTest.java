@@ -1,0 +1,118 @@
+package dev.imps.controller.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.kubernetes.client.openapi.models.V1LocalObjectReference;
+import io.kubernetes.client.openapi.models.V1ManagedFieldsEntry;
+import io.kubernetes.client.openapi.models.V1Namespace;
+import io.kubernetes.client.openapi.models.V1NamespaceSpec;
+import io.kubernetes.client.openapi.models.V1NamespaceStatus;
+import io.kubernetes.client.openapi.models.V1ObjectMeta;
+import io.kubernetes.client.openapi.models.V1ObjectReference;
+import io.kubernetes.client.openapi.models.V1OwnerReference;
+import io.kubernetes.client.openapi.models.V1Secret;
+import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class CacheTransformsTest {
+
+  private static V1ObjectMeta fullMetadata() {
+    return new V1ObjectMeta()
+        .namespace("apps")
+        .name("web-1")
+        .uid("u-1")
+        .resourceVersion("42")
+        .labels(Map.of("app", "web"))
+        .annotations(Map.of("sidecar.istio.io/inject", "true"))
+        .managedFields(List.of(new V1ManagedFieldsEntry().manager("kubectl")))
+        .ownerReferences(List.of(new V1OwnerReference().kind("ReplicaSet").name("web")))
+        .finalizers(List.of("example.com/keep"))
+        .generateName("web-");
+  }
+
+  @Test
+  void a_pod_is_cached_as_identity_labels_and_annotations_only() {
+    PartialObjectMetadata pod =
+        (PartialObjectMetadata)
+            CacheTransforms.POD_METADATA.transform(PartialObjectMetadata.of(fullMetadata()));
+
+    V1ObjectMeta kept = pod.getMetadata();
+    assertThat(kept.getNamespace()).isEqualTo("apps");
+    assertThat(kept.getName()).isEqualTo("web-1");
+    assertThat(kept.getUid()).isEqualTo("u-1");
+    assertThat(kept.getResourceVersion()).isEqualTo("42");
+    assertThat(kept.getLabels()).containsExactly(Map.entry("app", "web"));
+    assertThat(kept.getAnnotations()).containsOnlyKeys("sidecar.istio.io/inject");
+    assertThat(kept.getManagedFields()).isNull();
+    assertThat(kept.getOwnerReferences()).isNull();
+    assertThat(kept.getFinalizers()).isNull();
+    assertThat(kept.getGenerateName()).isNull();
+  }
+
+  @Test
+  void a_namespace_keeps_its_metadata_and_phase_but_not_its_spec() {
+    V1Namespace namespace =
+        new V1Namespace()
+            .metadata(fullMetadata())
+            .spec(new V1NamespaceSpec().finalizers(List.of("kubernetes")))
+            .status(new V1NamespaceStatus().phase("Terminating").conditions(List.of()));
+
+    CacheTransforms.NAMESPACE.transform(namespace);
+
+    assertThat(namespace.getSpec()).isNull();
+    assertThat(namespace.getStatus().getPhase()).isEqualTo("Terminating");
+    assertThat(namespace.getStatus().getConditions()).isNullOrEmpty();
+    assertThat(namespace.getMetadata().getManagedFields()).isNull();
+    assertThat(namespace.getMetadata().getLabels()).containsEntry("app", "web");
+  }
+
+  @Test
+  void a_secret_imps_must_not_touch_is_cached_without_data() {
+    V1Secret secret =
+        new V1Secret()
+            .metadata(fullMetadata())
+            .type("Opaque")
+            .data(Map.of("password", "hunter2".getBytes(StandardCharsets.UTF_8)))
+            .stringData(Map.of("token", "abc"));
+
+    CacheTransforms.SECRET_WITHOUT_DATA.transform(secret);
+
+    assertThat(secret.getData()).isNull();
+    assertThat(secret.getStringData()).isNull();
+    assertThat(secret.getType()).isEqualTo("Opaque");
+    assertThat(secret.getMetadata().getName()).isEqualTo("web-1");
+    assertThat(secret.getMetadata().getManagedFields()).isNull();
+  }
+
+  @Test
+  void a_source_or_copy_keeps_its_data() {
+    V1Secret secret =
+        new V1Secret()
+            .metadata(fullMetadata())
+            .data(Map.of(".dockerconfigjson", "{}".getBytes(StandardCharsets.UTF_8)));
+
+    CacheTransforms.SECRET.transform(secret);
+
+    assertThat(secret.getData()).containsOnlyKeys(".dockerconfigjson");
+    assertThat(secret.getMetadata().getManagedFields()).isNull();
+  }
+
+  @Test
+  void a_service_account_keeps_its_pull_secrets_but_not_its_token_references() {
+    V1ServiceAccount account =
+        new V1ServiceAccount()
+            .metadata(fullMetadata())
+            .secrets(List.of(new V1ObjectReference().name("token-abc")))
+            .imagePullSecrets(List.of(new V1LocalObjectReference().name("pull")));
+
+    CacheTransforms.SERVICE_ACCOUNT.transform(account);
+
+    assertThat(account.getSecrets()).isNull();
+    assertThat(account.getImagePullSecrets())
+        .extracting(V1LocalObjectReference::getName)
+        .containsExactly("pull");
+  }
+}

@@ -1,0 +1,121 @@
+package dev.imps.controller.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imps.controller.metrics.OperatorMetrics;
+import io.kubernetes.client.openapi.ApiException;
+import io.prometheus.client.CollectorRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ThrottledWritesTest {
+
+  private final AtomicLong now = new AtomicLong();
+  private final List<Long> sleeps = new ArrayList<>();
+  private final CollectorRegistry registry = new CollectorRegistry(true);
+  private final ThrottledWrites writes =
+      new ThrottledWrites(
+          WriteRateLimiter.create(
+              1000,
+              1000,
+              now::get,
+              nanos -> {
+                sleeps.add(nanos);
+                now.addAndGet(nanos);
+              }),
+          OperatorMetrics.register(registry));
+
+  static Stream<Arguments> retryAfterHeaders() {
+    return Stream.of(
+        Arguments.of(Map.of("Retry-After", List.of("3")), Optional.of(Duration.ofSeconds(3))),
+        Arguments.of(Map.of("retry-after", List.of(" 1 ")), Optional.of(Duration.ofSeconds(1))),
+        Arguments.of(Map.of("Retry-After", List.of("3600")), Optional.of(Duration.ofSeconds(30))),
+        Arguments.of(Map.of("Retry-After", List.of("-1")), Optional.empty()),
+        Arguments.of(
+            Map.of("Retry-After", List.of("Wed, 21 Oct 2015 07:28:00 GMT")), Optional.empty()),
+        Arguments.of(Map.of("Content-Type", List.of("application/json")), Optional.empty()));
+  }
+
+  @ParameterizedTest(name = "{0} means wait {1}")
+  @MethodSource("retryAfterHeaders")
+  void retry_after_is_read_in_seconds_and_capped(
+      Map<String, List<String>> headers, Optional<Duration> wait) {
+    assertThat(ThrottledWrites.retryAfter(headers)).isEqualTo(wait);
+  }
+
+  @Test
+  void a_throttled_write_waits_as_told_and_is_sent_again() throws Exception {
+    AtomicInteger attempts = new AtomicInteger();
+
+    String answer =
+        writes.send(
+            "create",
+            "secrets",
+            () -> {
+              if (attempts.incrementAndGet() < 3) {
+                throw new ApiException(429, Map.of("Retry-After", List.of("2")), "{}");
+              }
+              return "created";
+            });
+
+    assertThat(answer).isEqualTo("created");
+    assertThat(attempts).hasValue(3);
+    assertThat(sleeps)
+        .containsExactly(Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(2).toNanos());
+    assertThat(sample("imps_api_writes_total", "create", "secrets")).isEqualTo(3);
+    assertThat(sample("imps_api_throttled_total", "create", "secrets")).isEqualTo(2);
+  }
+
+  @Test
+  void a_write_throttled_every_time_gives_up_with_the_429() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                writes.send(
+                    "patch",
+                    "secrets",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new ApiException(429, Map.of(), "{}");
+                    }))
+        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(429));
+    assertThat(attempts).hasValue(ThrottledWrites.MAX_ATTEMPTS);
+  }
+
+  @Test
+  void other_errors_are_not_retried() {
+    AtomicInteger attempts = new AtomicInteger();
+
+    assertThatThrownBy(
+            () ->
+                writes.send(
+                    "delete",
+                    "secrets",
+                    () -> {
+                      attempts.incrementAndGet();
+                      throw new ApiException(500, Map.of(), "{}");
+                    }))
+        .isInstanceOf(ApiException.class);
+    assertThat(attempts).hasValue(1);
+    assertThat(sleeps).isEmpty();
+  }
+
+  private double sample(String name, String verb, String resource) {
+    Double value =
+        registry.getSampleValue(
+            name, new String[] {"verb", "resource"}, new String[] {verb, resource});
+    return value == null ? 0 : value;
+  }
+}
