@@ -1,6 +1,7 @@
 package dev.imps.controller.reconcile;
 
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public record ApplyOutcome(
    * @throws NullPointerException if a component is {@code null}
    */
   public ApplyOutcome {
-    managedNamespaces = java.util.Collections.unmodifiableSet(new TreeSet<>(managedNamespaces));
+    managedNamespaces = Collections.unmodifiableSet(new TreeSet<>(managedNamespaces));
     failures = List.copyOf(failures);
     Objects.requireNonNull(retryAfter, "retryAfter");
   }

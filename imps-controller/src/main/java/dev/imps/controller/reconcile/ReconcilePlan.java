@@ -1,11 +1,13 @@
 package dev.imps.controller.reconcile;
 
+import dev.imps.api.ApiConstants;
 import dev.imps.credentials.MergedConfig;
 import dev.imps.credentials.SourceStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * What one pass would do for one {@code ImagePullSecret}, before anything is written: the verdict
@@ -212,8 +214,8 @@ public final class ReconcilePlan {
    *
    * @return the names, sorted
    */
-  public java.util.Set<String> intendedNamespaces() {
-    return diff == null ? java.util.Set.of() : diff.intendedNamespaces();
+  public Set<String> intendedNamespaces() {
+    return diff == null ? Set.of() : diff.intendedNamespaces();
   }
 
   /**
@@ -223,7 +225,7 @@ public final class ReconcilePlan {
    */
   public List<String> describe() {
     List<String> lines = new ArrayList<>();
-    lines.add(dev.imps.api.ApiConstants.KIND + " " + name + " (generation " + generation + ")");
+    lines.add(ApiConstants.KIND + " " + name + " (generation " + generation + ")");
     if (invalidSpec != null) {
       lines.add("  invalid spec: " + invalidSpec);
       return lines;

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
@@ -169,7 +170,7 @@ public final class Reconciler {
         orphans.add(copy);
       }
     }
-    orphans.sort(java.util.Comparator.comparing(SecretSnapshot::ref));
+    orphans.sort(Comparator.comparing(SecretSnapshot::ref));
     List<ServiceAccountPatch> patches = ServiceAccountPatching.sweep(existing, state);
     if (orphans.isEmpty() && patches.isEmpty()) {
       return ReconcileResult.gone(false);

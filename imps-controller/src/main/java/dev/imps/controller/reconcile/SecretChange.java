@@ -1,5 +1,6 @@
 package dev.imps.controller.reconcile;
 
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -94,7 +95,7 @@ public sealed interface SecretChange {
           + " "
           + patch.changes().stream()
               .sorted()
-              .map(f -> f.name().toLowerCase(java.util.Locale.ROOT))
+              .map(f -> f.name().toLowerCase(Locale.ROOT))
               .collect(Collectors.joining(",", "[", "]"))
           + " ("
           + why

@@ -1,6 +1,7 @@
 package dev.imps.controller.reconcile;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -152,8 +153,7 @@ public final class ServiceAccountPatching {
     return account.namespace() + "/" + account.name();
   }
 
-  private static List<ServiceAccountSnapshot> sorted(
-      java.util.Collection<ServiceAccountSnapshot> accounts) {
+  private static List<ServiceAccountSnapshot> sorted(Collection<ServiceAccountSnapshot> accounts) {
     List<ServiceAccountSnapshot> list = new ArrayList<>(accounts);
     list.sort(
         Comparator.comparing(ServiceAccountSnapshot::namespace)

@@ -168,7 +168,7 @@ public final class StatusReport {
       next.lastSuccessfulReconciliation(previous.getLastSuccessfulReconciliation())
           .validitySeconds(previous.getValiditySeconds());
     }
-    boolean changed = !sameStatus(previous, next);
+    boolean changed = !StatusEquivalence.same(previous, next);
     String name = plan.name();
     String uid = plan.uid();
     List<EventRecord> events = new ArrayList<>();
@@ -273,10 +273,10 @@ public final class StatusReport {
     }
     Instant last = previous.getLastSuccessfulReconciliation().toInstant();
     ImagePullSecretStatus withOldStamp =
-        copyOf(next)
+        StatusEquivalence.copyOf(next)
             .lastSuccessfulReconciliation(previous.getLastSuccessfulReconciliation())
             .validitySeconds(previous.getValiditySeconds());
-    if (!sameStatus(previous, withOldStamp)) {
+    if (!StatusEquivalence.same(previous, withOldStamp)) {
       return true;
     }
     Optional<Instant> previousExpiry =
@@ -346,60 +346,6 @@ public final class StatusReport {
     return namespaces;
   }
 
-  /** Compares two statuses, counting a missing list or map as empty, and instants by value. */
-  static boolean sameStatus(ImagePullSecretStatus a, ImagePullSecretStatus b) {
-    if (a == null || b == null) {
-      return a == b;
-    }
-    return a.getStatus() == b.getStatus()
-        && Objects.equals(a.getReason(), b.getReason())
-        && sameInstant(a.getLastSuccessfulReconciliation(), b.getLastSuccessfulReconciliation())
-        && Objects.equals(a.getValiditySeconds(), b.getValiditySeconds())
-        && orEmpty(a.getManagedNamespaces()).equals(orEmpty(b.getManagedNamespaces()))
-        && orEmpty(a.getSourceSecretStatus()).equals(orEmpty(b.getSourceSecretStatus()))
-        && Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
-        && sameConditions(orEmpty(a.getConditions()), orEmpty(b.getConditions()))
-        && orEmpty(a.getConflicts()).equals(orEmpty(b.getConflicts()));
-  }
-
-  private static boolean sameConditions(List<V1Condition> a, List<V1Condition> b) {
-    if (a.size() != b.size()) {
-      return false;
-    }
-    for (int i = 0; i < a.size(); i++) {
-      V1Condition x = a.get(i);
-      V1Condition y = b.get(i);
-      boolean same =
-          Objects.equals(x.getType(), y.getType())
-              && Objects.equals(x.getStatus(), y.getStatus())
-              && Objects.equals(x.getReason(), y.getReason())
-              && Objects.equals(x.getMessage(), y.getMessage())
-              && Objects.equals(x.getObservedGeneration(), y.getObservedGeneration())
-              && sameInstant(x.getLastTransitionTime(), y.getLastTransitionTime());
-      if (!same) {
-        return false;
-      }
-    }
-    return true;
-  }
-
-  private static boolean sameInstant(OffsetDateTime a, OffsetDateTime b) {
-    return a == null || b == null ? a == b : a.toInstant().equals(b.toInstant());
-  }
-
-  private static ImagePullSecretStatus copyOf(ImagePullSecretStatus status) {
-    return new ImagePullSecretStatus()
-        .status(status.getStatus())
-        .reason(status.getReason())
-        .lastSuccessfulReconciliation(status.getLastSuccessfulReconciliation())
-        .validitySeconds(status.getValiditySeconds())
-        .managedNamespaces(status.getManagedNamespaces())
-        .sourceSecretStatus(status.getSourceSecretStatus())
-        .observedGeneration(status.getObservedGeneration())
-        .conditions(status.getConditions())
-        .conflicts(status.getConflicts());
-  }
-
   private static EventRecord event(
       String type, String reason, String message, String name, String uid) {
     return new EventRecord(type, reason, message, name, uid);
@@ -407,14 +353,6 @@ public final class StatusReport {
 
   private static long secondsBetween(Instant from, Instant to) {
     return Duration.between(from, to).getSeconds();
-  }
-
-  private static <T> List<T> orEmpty(List<T> list) {
-    return list == null ? List.of() : list;
-  }
-
-  private static <K, V> Map<K, V> orEmpty(Map<K, V> map) {
-    return map == null ? Map.of() : map;
   }
 
   private static <T> List<T> emptyToNull(List<T> list) {
