@@ -1,0 +1,114 @@
+package dev.imps.controller.it.leaderelection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.imps.controller.it.support.Manifests;
+import dev.imps.controller.it.support.OperatorProcess;
+import dev.imps.controller.it.support.TestCluster;
+import dev.imps.envtest.EnableKubeControlPlane;
+import dev.imps.envtest.KubeControlPlane;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoordinationV1Api;
+import io.kubernetes.client.openapi.models.V1Lease;
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two operator processes with leader election: one writes; when it is killed with SIGKILL (no
+ * chance to release the Lease), the other takes over within the lease duration and converges.
+ */
+@EnableKubeControlPlane
+class LeaderElectionIT {
+
+  static final int LEASE_SECONDS = 6;
+  static final String LEASE = "imps-leader-election";
+
+  private OperatorProcess first;
+  private OperatorProcess second;
+
+  @AfterEach
+  void stopProcesses() {
+    for (OperatorProcess process : new OperatorProcess[] {first, second}) {
+      if (process != null) {
+        process.close();
+      }
+    }
+  }
+
+  @Test
+  void after_kill_9_of_the_leader_the_standby_takes_over_within_the_lease_and_converges(
+      KubeControlPlane kube) throws Exception {
+    TestCluster cluster = new TestCluster(kube);
+    String leaseNamespace = cluster.namespace("imps-config");
+    String sources = cluster.namespace("le-sources");
+    cluster.dockerConfigSecret(
+        sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    String[] flags = {
+      "--metrics-addr=0",
+      "--enable-leader-election",
+      "--config-namespace=" + leaseNamespace,
+      "--lease-duration=" + LEASE_SECONDS,
+      "--renew-deadline=4",
+      "--retry-period=1"
+    };
+    first = OperatorProcess.start("imps-a", kube.kubeconfigFile(), flags);
+    second = OperatorProcess.start("imps-b", kube.kubeconfigFile(), flags);
+    CoordinationV1Api leases = new CoordinationV1Api(cluster.admin());
+    await("a leader")
+        .atMost(Duration.ofSeconds(90))
+        .until(() -> holder(leases, leaseNamespace).isPresent());
+    String leaderIdentity = holder(leases, leaseNamespace).orElseThrow();
+    OperatorProcess leader = leaderIdentity.startsWith("imps-a_") ? first : second;
+    OperatorProcess standby = leader == first ? second : first;
+
+    String before = cluster.namespace("le-before");
+    String name = TestCluster.uniqueName("imps-le");
+    cluster.apply(
+        Manifests.imagePullSecret(
+            name, sources, "docker-login", Manifests.namesTarget("pull-secret", before)));
+    await("the leader converges")
+        .atMost(Duration.ofSeconds(60))
+        .untilAsserted(() -> assertThat(cluster.secret(before, "pull-secret")).isPresent());
+
+    leader.kill();
+    long killed = System.nanoTime();
+    await("the standby holds the Lease")
+        .atMost(Duration.ofSeconds(LEASE_SECONDS + 20))
+        .pollInterval(Duration.ofMillis(100))
+        .until(
+            () ->
+                holder(leases, leaseNamespace)
+                    .map(h -> h.startsWith(standby.name() + "_"))
+                    .orElse(false));
+    Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
+    String after = cluster.namespace("le-after");
+    cluster.apply(
+        Manifests.imagePullSecret(
+            name, sources, "docker-login", Manifests.namesTarget("pull-secret", before, after)));
+    await("the new leader converges")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(() -> assertThat(cluster.secret(after, "pull-secret")).isPresent());
+
+    System.out.printf(
+        "leader election: standby took over %d ms after kill -9 (lease %d s)%n",
+        takeover.toMillis(), LEASE_SECONDS);
+    // Takeover happens once the lease has expired, plus at most one retry period and the
+    // scheduling slack of a busy machine.
+    assertThat(takeover)
+        .as(standby.logTail(30))
+        .isLessThanOrEqualTo(Duration.ofSeconds(LEASE_SECONDS + 5));
+    assertThat(standby.isAlive()).isTrue();
+  }
+
+  private static Optional<String> holder(CoordinationV1Api leases, String namespace) {
+    try {
+      V1Lease lease = leases.readNamespacedLease(LEASE, namespace).execute();
+      return Optional.ofNullable(lease.getSpec().getHolderIdentity()).filter(h -> !h.isEmpty());
+    } catch (ApiException e) {
+      return Optional.empty();
+    }
+  }
+}
