@@ -114,10 +114,11 @@ public final class Reconciler {
           plan.changes(SecretChange.Conflict.class).size(),
           outcome.failures().size(),
           outcome.raced());
-      if (report.ready() && !onlyRaced) {
+      if (report.ready() && !onlyRaced && written) {
         return ReconcileResult.ready(requeue, managed, expiry.orElse(null));
       }
-      String reason = onlyRaced ? ApiConstants.REASON_RECONCILIATION_FAILED : report.reason();
+      // Ready in the cluster but not on record (a race, or the status write failed): try again.
+      String reason = report.ready() ? ApiConstants.REASON_RECONCILIATION_FAILED : report.reason();
       return ReconcileResult.failed(
           reason, requeue, transientFailure, managed, expiry.orElse(null));
     } catch (RuntimeException e) {

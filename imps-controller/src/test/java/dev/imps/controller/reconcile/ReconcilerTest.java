@@ -389,6 +389,23 @@ class ReconcilerTest {
   }
 
   @Test
+  void aFailedStatusWriteIsRetriedAndItsEventsWait() {
+    cluster.withNamespace("a").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    cluster.fail("status imps", WriteResult.of(WriteResult.Outcome.FAILED, "etcd timeout"));
+    Reconciler reconciler = reconciler();
+
+    ReconcileResult failed = reconciler.reconcile("imps");
+    cluster.clearFaults();
+    ReconcileResult retried = reconciler.reconcile("imps");
+
+    assertThat(failed.retryWithBackoff()).isTrue();
+    assertThat(failed.isSuccess()).isFalse();
+    assertThat(retried.outcome()).isEqualTo(ReconcileResult.Outcome.READY);
+    assertThat(cluster.events()).extracting(EventRecord::reason).containsExactly("Reconciled");
+  }
+
+  @Test
   void aRaceWithTheCacheRetriesWithoutFailingTheStatus() {
     cluster.withNamespace("a").put(source());
     cluster.put(crForNames("imps", "uid-1", T0, "a"));
