@@ -5,6 +5,7 @@
 #
 # Provisioned (cached under ${XDG_CACHE_HOME:-$HOME/.cache}/imps, reused when present):
 #   - etcd, kube-apiserver, kubectl built with Go (scripts/k8s-binaries.sh), or $KUBEBUILDER_ASSETS
+#   - helm built with Go (scripts/helm-binary.sh), or $IMPS_HELM
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
 set -euo pipefail
@@ -15,10 +16,16 @@ KUBEBUILDER_ASSETS=$(scripts/k8s-binaries.sh | tail -n 1)
 export KUBEBUILDER_ASSETS
 echo "k8s binaries: $KUBEBUILDER_ASSETS ($(( $(date +%s) - start )) s)" >&2
 
-if [ -z "${IMPS_MOTO_PYTHON:-}" ] && [ -x scripts/moto-venv.sh ]; then
+if [ -z "${IMPS_HELM:-}" ]; then
+  IMPS_HELM=$(scripts/helm-binary.sh | tail -n 1)
+  export IMPS_HELM
+fi
+echo "helm: $IMPS_HELM" >&2
+
+if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
   IMPS_MOTO_PYTHON=$(scripts/moto-venv.sh | tail -n 1)
   export IMPS_MOTO_PYTHON
-  echo "moto python: $IMPS_MOTO_PYTHON" >&2
 fi
+echo "moto python: $IMPS_MOTO_PYTHON ($(( $(date +%s) - start )) s provisioning in all)" >&2
 
 exec ./mvnw -B -ntp verify "$@"
