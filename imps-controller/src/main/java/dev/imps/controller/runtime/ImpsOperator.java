@@ -81,6 +81,26 @@ public final class ImpsOperator implements AutoCloseable {
     NameReconciler create(ClusterState state, ClusterActions actions, ExecutorService writePool);
   }
 
+  /**
+   * What the informer caches hold: the operator's memory grows with these, not with the cluster.
+   *
+   * @param imagePullSecrets cached CRs
+   * @param namespaces cached namespaces
+   * @param pods cached pods (metadata only)
+   * @param copies cached secrets with the owner label
+   * @param referencedSecrets cached sources and target-name secrets
+   * @param secretWatches running watches on referenced secrets
+   * @param serviceAccounts cached ServiceAccounts (0 when patching is off)
+   */
+  public record CacheStats(
+      int imagePullSecrets,
+      int namespaces,
+      int pods,
+      int copies,
+      int referencedSecrets,
+      int secretWatches,
+      int serviceAccounts) {}
+
   /** The MDC key that names the CR in every log line of a reconciliation, {@value}. */
   public static final String MDC_CR = "imagepullsecret";
 
@@ -208,6 +228,22 @@ public final class ImpsOperator implements AutoCloseable {
    */
   public boolean isReconciling() {
     return controllerStarted.get() && !closed.get();
+  }
+
+  /**
+   * Counts what the caches hold, for tests and benchmarks.
+   *
+   * @return the counts
+   */
+  public CacheStats cacheStats() {
+    return new CacheStats(
+        caches.imagePullSecrets.getIndexer().list().size(),
+        caches.namespaces.getIndexer().list().size(),
+        caches.pods.getIndexer().list().size(),
+        caches.copies.getIndexer().list().size(),
+        caches.referenced.cachedSecrets(),
+        caches.referenced.watches().size(),
+        caches.serviceAccounts == null ? 0 : caches.serviceAccounts.getIndexer().list().size());
   }
 
   /**

@@ -16,6 +16,7 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ public final class KubeEventRecorder {
   private final ThrottledWrites writes;
   private final String instance;
   private final Clock clock;
+  private final AtomicLong lastStamp = new AtomicLong();
   private final Map<Key, Recorded> recent =
       new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -112,6 +114,12 @@ public final class KubeEventRecorder {
     }
   }
 
+  /** The API server allows at most 128 characters. */
+  private String reportingInstance() {
+    String value = Objects.requireNonNullElse(instance, COMPONENT);
+    return value.length() > 128 ? value.substring(0, 128) : value;
+  }
+
   private Recorded bump(String crName, Key key, Recorded earlier, OffsetDateTime now)
       throws ApiException, InterruptedException {
     int count = earlier.count() + 1;
@@ -163,7 +171,7 @@ public final class KubeEventRecorder {
             .lastTimestamp(now)
             .source(new V1EventSource().component(COMPONENT))
             .reportingComponent(COMPONENT)
-            .reportingInstance(Objects.requireNonNullElse(instance, COMPONENT));
+            .reportingInstance(reportingInstance());
     writes.send(
         "create", "events", () -> core.createNamespacedEvent(EVENT_NAMESPACE, event).execute());
     return new Recorded(name, count, first);

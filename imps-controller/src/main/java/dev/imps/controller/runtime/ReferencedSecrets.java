@@ -160,6 +160,15 @@ final class ReferencedSecrets implements AutoCloseable {
     return Set.copyOf(informers.keySet());
   }
 
+  /**
+   * Counts the secrets these watches cache (a copy with a target name counts here too).
+   *
+   * @return the number of cached secrets
+   */
+  synchronized int cachedSecrets() {
+    return informers.values().stream().mapToInt(i -> i.getIndexer().list().size()).sum();
+  }
+
   @Override
   public synchronized void close() {
     closed = true;

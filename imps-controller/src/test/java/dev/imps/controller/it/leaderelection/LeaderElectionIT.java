@@ -12,6 +12,7 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.models.V1Lease;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +110,53 @@ class LeaderElectionIT {
       return Optional.ofNullable(lease.getSpec().getHolderIdentity()).filter(h -> !h.isEmpty());
     } catch (ApiException e) {
       return Optional.empty();
+    }
+  }
+
+  @Test
+  void a_leader_that_loses_its_lease_exits_non_zero_for_kubernetes_to_restart_it(
+      KubeControlPlane kube) throws Exception {
+    TestCluster cluster = new TestCluster(kube);
+    String leaseNamespace = cluster.namespace("imps-config");
+    first =
+        OperatorProcess.start(
+            "imps-lost",
+            kube.kubeconfigFile(),
+            "--metrics-addr=0",
+            "--enable-leader-election",
+            "--config-namespace=" + leaseNamespace,
+            "--lease-duration=" + LEASE_SECONDS,
+            "--renew-deadline=4",
+            "--retry-period=1");
+    CoordinationV1Api leases = new CoordinationV1Api(cluster.admin());
+    await("it leads")
+        .atMost(Duration.ofSeconds(90))
+        .until(
+            () ->
+                holder(leases, leaseNamespace).map(h -> h.startsWith("imps-lost_")).orElse(false));
+
+    // Another holder with a fresh renew time: the leader cannot renew and must give up.
+    await("the process exits after its lease was taken")
+        .atMost(Duration.ofSeconds(40))
+        .pollInterval(Duration.ofMillis(500))
+        .until(
+            () -> {
+              steal(leases, leaseNamespace);
+              return !first.isAlive();
+            });
+    assertThat(first.exitValue()).as(first.logTail(30)).isEqualTo(3);
+  }
+
+  private static void steal(CoordinationV1Api leases, String namespace) throws ApiException {
+    V1Lease lease = leases.readNamespacedLease(LEASE, namespace).execute();
+    lease.getSpec().holderIdentity("thief").renewTime(OffsetDateTime.now());
+    try {
+      leases.replaceNamespacedLease(LEASE, namespace, lease).execute();
+    } catch (ApiException e) {
+      if (e.getCode() != 409) {
+        throw e;
+      }
+      // The leader renewed in between; steal again on the next poll.
     }
   }
 }
