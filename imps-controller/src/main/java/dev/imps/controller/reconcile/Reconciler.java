@@ -86,12 +86,12 @@ public final class Reconciler {
       ReconcilePlan plan = planner.plan(cr);
       if (plan.invalidSpec().isPresent()) {
         LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
-        StatusReport report = StatusReport.of(cr, plan, nothingApplied(), now, periodicInterval);
+        StatusReport report = StatusReport.of(cr, plan, nothingApplied(), now);
         boolean written = writeStatus(report);
         return ReconcileResult.failed(report.reason(), periodicInterval, !written, 0, null);
       }
       ApplyOutcome outcome = applier.apply(plan);
-      StatusReport report = StatusReport.of(cr, plan, outcome, now, periodicInterval);
+      StatusReport report = StatusReport.of(cr, plan, outcome, now);
       boolean onlyRaced = outcome.raced() && report.ready();
       boolean written = onlyRaced || writeStatus(report);
       Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());

@@ -33,10 +33,11 @@ import java.util.TreeSet;
  * did not look at (an invalid spec renders nothing) keep their stored values.
  *
  * <p>{@code lastSuccessfulReconciliation} and {@code validitySeconds} move only when a {@code
- * Ready} pass changes something else, when the credentials' expiry moves, or when the stored time
- * is older than the refresh interval; so an idle object gets at most one status write per interval
- * and a status write never triggers another. Events are recorded only when the status changes.
- * Immutable.
+ * Ready} pass changes something else or when the credentials' expiry moves (a new ECR token); a
+ * periodic pass that finds everything in place writes nothing at all, so an idle cluster costs no
+ * writes however many objects it has, and a status write never triggers another. The stamp
+ * therefore says when imps last changed or confirmed new credentials, not when it last looked.
+ * Events are recorded only when the status changes. Immutable.
  */
 public final class StatusReport {
 
@@ -79,16 +80,10 @@ public final class StatusReport {
    * @param plan the plan of the pass
    * @param outcome what applying the plan achieved; ignored for an invalid spec
    * @param now the time of the pass
-   * @param refreshInterval how old {@code lastSuccessfulReconciliation} may get before a {@code
-   *     Ready} pass writes it again
    * @return the report
    */
   public static StatusReport of(
-      ImagePullSecret cr,
-      ReconcilePlan plan,
-      ApplyOutcome outcome,
-      Instant now,
-      Duration refreshInterval) {
+      ImagePullSecret cr, ReconcilePlan plan, ApplyOutcome outcome, Instant now) {
     ImagePullSecretStatus previous = cr.getStatus();
     ImagePullSecretStatus next = new ImagePullSecretStatus();
     String reason;
@@ -156,7 +151,7 @@ public final class StatusReport {
         .observedGeneration(plan.generation())
         .conditions(conditions(previous, ready, reason, message, plan.generation(), now));
     Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());
-    if (ready && shouldStampSuccess(previous, next, expiry, now, refreshInterval)) {
+    if (ready && shouldStampSuccess(previous, next, expiry)) {
       Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
       next.lastSuccessfulReconciliation(OffsetDateTime.ofInstant(stamp, ZoneOffset.UTC))
           .validitySeconds(
@@ -261,11 +256,7 @@ public final class StatusReport {
   }
 
   private static boolean shouldStampSuccess(
-      ImagePullSecretStatus previous,
-      ImagePullSecretStatus next,
-      Optional<Instant> expiry,
-      Instant now,
-      Duration refreshInterval) {
+      ImagePullSecretStatus previous, ImagePullSecretStatus next, Optional<Instant> expiry) {
     if (previous == null
         || previous.getStatus() != ReconciliationStatus.READY
         || previous.getLastSuccessfulReconciliation() == null) {
@@ -281,13 +272,10 @@ public final class StatusReport {
     }
     Optional<Instant> previousExpiry =
         Optional.ofNullable(previous.getValiditySeconds()).map(v -> last.plusSeconds(v));
-    if (previousExpiry.isPresent() != expiry.isPresent()
+    return previousExpiry.isPresent() != expiry.isPresent()
         || (expiry.isPresent()
             && Math.abs(secondsBetween(previousExpiry.get(), expiry.get()))
-                > EXPIRY_TOLERANCE_SECONDS)) {
-      return true;
-    }
-    return !Duration.between(last, now).minus(refreshInterval).isNegative();
+                > EXPIRY_TOLERANCE_SECONDS);
   }
 
   private static List<V1Condition> conditions(

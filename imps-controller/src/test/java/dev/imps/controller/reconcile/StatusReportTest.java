@@ -26,7 +26,6 @@ import org.junit.jupiter.api.Test;
 class StatusReportTest {
 
   private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
-  private static final Duration INTERVAL = Duration.ofMinutes(5);
   private static final OffsetDateTime EARLIER =
       OffsetDateTime.ofInstant(NOW.minusSeconds(60), ZoneOffset.UTC);
 
@@ -70,11 +69,22 @@ class StatusReportTest {
   void anUnchangedReadyStatusIsNotWrittenAgain() {
     ImagePullSecret cr = arranged(storedReady());
 
-    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW, INTERVAL);
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW);
 
     assertThat(report.ready()).isTrue();
     assertThat(report.patch()).isEmpty();
     assertThat(report.events()).isEmpty();
+  }
+
+  @Test
+  void aPeriodicPassFindingEverythingInPlaceWritesNothingHowLongAgoTheStampWas() {
+    ImagePullSecret cr = arranged(storedReady());
+
+    StatusReport report =
+        StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW.plus(Duration.ofDays(3)));
+
+    assertThat(report.patch()).isEmpty();
+    assertThat(report.status().getLastSuccessfulReconciliation()).isEqualTo(EARLIER);
   }
 
   @Test
@@ -87,7 +97,7 @@ class StatusReportTest {
             false,
             Optional.empty());
 
-    StatusReport report = StatusReport.of(cr, planner.plan(cr), failed, NOW, INTERVAL);
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), failed, NOW);
 
     ImagePullSecretStatus status = report.status();
     assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
@@ -107,8 +117,7 @@ class StatusReportTest {
             });
 
     cr.setStatus(status);
-    StatusReport again =
-        StatusReport.of(cr, planner.plan(cr), failed, NOW.plusSeconds(30), INTERVAL);
+    StatusReport again = StatusReport.of(cr, planner.plan(cr), failed, NOW.plusSeconds(30));
     assertThat(again.patch()).isEmpty();
     assertThat(again.events()).isEmpty();
   }
@@ -119,7 +128,7 @@ class StatusReportTest {
     stored.getSourceSecretStatus().put("old-ns.old-source", "missing: secret not found");
     ImagePullSecret cr = arranged(stored);
 
-    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW, INTERVAL);
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW);
 
     Map<String, Object> body = map(report.patch().orElseThrow().body().get("status"));
     assertThat(body).containsEntry("status", "Ready").containsEntry("reason", null);
@@ -146,7 +155,7 @@ class StatusReportTest {
     stored.managedNamespaces(List.of());
     ImagePullSecret cr = arranged(stored);
 
-    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW, INTERVAL);
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW);
 
     List<V1Condition> conditions = report.status().getConditions();
     assertThat(conditions).extracting(V1Condition::getType).containsExactly("Audited", "Ready");
@@ -160,7 +169,7 @@ class StatusReportTest {
     cluster.put(Fixtures.malformedSource());
     cluster.put(SecretSnapshot.builder("a", Fixtures.TARGET).build());
 
-    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn(), NOW, INTERVAL);
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn(), NOW);
 
     assertThat(report.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
     assertThat(report.events())
@@ -174,7 +183,7 @@ class StatusReportTest {
     ImagePullSecret cr = arranged(storedReady());
     cr.getSpec().getTarget().getSecret().setName("");
 
-    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn(), NOW, INTERVAL);
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn(), NOW);
 
     assertThat(report.reason()).isEqualTo(ApiConstants.REASON_INVALID_SPEC);
     assertThat(report.status().getManagedNamespaces()).containsExactly("a");
