@@ -16,8 +16,11 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Image pull secrets where workloads need them (drop-in successor of IMPS).",
-    subcommands = {ControllerCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ControllerCommand.class, RefreshCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
+
+  /** Exit status for a bad command line, as picocli uses for parse errors. */
+  static final int USAGE_ERROR = 2;
 
   private static final Set<String> TOP_LEVEL_FLAGS = Set.of("-h", "--help", "-V", "--version");
 
@@ -51,7 +54,17 @@ public final class Main implements Runnable {
    * @return a fresh command line
    */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return new CommandLine(new Main())
+        .setCaseInsensitiveEnumValuesAllowed(true)
+        .setExecutionExceptionHandler(
+            (error, line, parsed) -> {
+              // A flag value that parses but makes no sense: say which, like a parse error.
+              if (error instanceof IllegalArgumentException) {
+                line.getErr().println("imps: " + error.getMessage());
+                return USAGE_ERROR;
+              }
+              throw error;
+            });
   }
 
   /** Runs {@code controller} when the first argument is an option, as IMPS's binary took flags. */

@@ -16,8 +16,10 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1SecretList;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.openapi.models.V1ServiceAccountList;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -55,6 +57,8 @@ final class ClusterCaches implements AutoCloseable {
   static final String PATCHED = "yes";
 
   private static final Logger LOG = LoggerFactory.getLogger(ClusterCaches.class);
+  private static final Duration ERROR_LOG_INTERVAL = Duration.ofSeconds(30);
+  private static final Map<String, Long> LAST_ERROR_LOG = new ConcurrentHashMap<>();
 
   final SharedInformerFactory factory;
   final SharedIndexInformer<ImagePullSecret> imagePullSecrets;
@@ -229,12 +233,23 @@ final class ClusterCaches implements AutoCloseable {
     return secret.getMetadata().getLabels().get(ApiConstants.OWNER_UID_LABEL);
   }
 
-  /** Logs a failed list or watch without the response body client-java puts in the message. */
+  /**
+   * Logs a failed list or watch without the response body client-java puts in the message; at warn
+   * level at most every {@link #ERROR_LOG_INTERVAL} per type (the reflector retries every second),
+   * otherwise at debug.
+   */
   static <T> void logListWatchError(Class<T> type, Throwable error) {
     String reason =
         error instanceof ApiException api
             ? ApiErrors.describe(api)
             : error.getClass().getSimpleName();
-    LOG.warn("list/watch of {} failed, retrying: {}", type.getSimpleName(), reason);
+    long now = System.nanoTime();
+    Long last = LAST_ERROR_LOG.get(type.getName());
+    if (last == null || now - last > ERROR_LOG_INTERVAL.toNanos()) {
+      LAST_ERROR_LOG.put(type.getName(), now);
+      LOG.warn("list/watch of {} failed, retrying: {}", type.getSimpleName(), reason);
+    } else {
+      LOG.debug("list/watch of {} failed, retrying: {}", type.getSimpleName(), reason);
+    }
   }
 }

@@ -117,6 +117,35 @@ class MainTest {
   }
 
   @Test
+  void a_flag_value_out_of_range_fails_with_its_name_and_status_2() {
+    StringWriter errors = new StringWriter();
+    CommandLine line = Main.commandLine().setErr(new PrintWriter(errors));
+
+    int status = line.execute("controller", "--log-level=loud");
+
+    assertThat(status).isEqualTo(2);
+    assertThat(errors.toString()).startsWith("imps: --log-level must be");
+  }
+
+  @Test
+  void refresh_is_a_subcommand_with_imps_refresher_flags() {
+    StringWriter out = new StringWriter();
+    CommandLine line = Main.commandLine().setOut(new PrintWriter(out));
+
+    assertThat(line.execute("refresh", "--help")).isZero();
+    assertThat(out.toString()).contains("--source-secret", "--target-secret");
+  }
+
+  @Test
+  void refresh_without_a_target_is_refused() {
+    StringWriter errors = new StringWriter();
+    CommandLine line = Main.commandLine().setErr(new PrintWriter(errors));
+
+    assertThat(line.execute("refresh", "--source-secret=a.b")).isEqualTo(2);
+    assertThat(errors.toString()).contains("--target-secret");
+  }
+
+  @Test
   void the_help_lists_the_imps_flags() {
     StringWriter out = new StringWriter();
     CommandLine line = Main.commandLine().setOut(new PrintWriter(out));
