@@ -9,12 +9,9 @@ import dev.imps.credentials.RegistryCredential;
 import dev.imps.credentials.RegistryKey;
 import dev.imps.credentials.SafeText;
 import dev.imps.credentials.SecretFormats;
+import dev.imps.credentials.SecretValueText;
 import java.io.IOException;
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -114,26 +111,7 @@ public final class DockerConfigParser {
     }
 
     private String decode(byte[] value) throws CredentialException {
-      if (value.length > SecretFormats.MAX_VALUE_BYTES) {
-        throw error(
-            "is too large ("
-                + value.length
-                + " bytes; the limit is "
-                + SecretFormats.MAX_VALUE_BYTES
-                + ")");
-      }
-      String text;
-      try {
-        text =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT)
-                .decode(ByteBuffer.wrap(value))
-                .toString();
-      } catch (CharacterCodingException e) {
-        throw error("is not UTF-8 text");
-      }
+      String text = SecretValueText.decode(value, this::error);
       if (text.isBlank()) {
         throw error("is empty");
       }

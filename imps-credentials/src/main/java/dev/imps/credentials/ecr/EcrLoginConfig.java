@@ -3,11 +3,8 @@ package dev.imps.credentials.ecr;
 import dev.imps.credentials.CredentialException;
 import dev.imps.credentials.SafeText;
 import dev.imps.credentials.SecretFormats;
+import dev.imps.credentials.SecretValueText;
 import dev.imps.credentials.SourceSecret;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -117,30 +114,11 @@ public final class EcrLoginConfig {
     if (value == null) {
       return null;
     }
-    if (value.length > SecretFormats.MAX_VALUE_BYTES) {
-      throw new CredentialException(
-          prefix
-              + "key "
-              + SafeText.quote(key)
-              + " is too large ("
-              + value.length
-              + " bytes; the limit is "
-              + SecretFormats.MAX_VALUE_BYTES
-              + ")");
-    }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(value))
-              .toString()
-              .strip();
-    } catch (CharacterCodingException e) {
-      throw new CredentialException(prefix + "key " + SafeText.quote(key) + " is not UTF-8 text");
-    }
+    String text =
+        SecretValueText.decode(
+                value,
+                what -> new CredentialException(prefix + "key " + SafeText.quote(key) + " " + what))
+            .strip();
     return text.isEmpty() ? null : text;
   }
 
