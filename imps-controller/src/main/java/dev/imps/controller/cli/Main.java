@@ -1,5 +1,6 @@
 package dev.imps.controller.cli;
 
+import dev.imps.controller.plan.PlanCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -16,7 +17,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Image pull secrets where workloads need them (drop-in successor of IMPS).",
-    subcommands = {ControllerCommand.class, RefreshCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ControllerCommand.class,
+      RefreshCommand.class,
+      PlanCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Main implements Runnable {
 
   /** Exit status for a bad command line, as picocli uses for parse errors. */

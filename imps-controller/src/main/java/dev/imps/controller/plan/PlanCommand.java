@@ -1,0 +1,123 @@
+package dev.imps.controller.plan;
+
+import dev.imps.controller.runtime.KubeClients;
+import io.kubernetes.client.openapi.ApiClient;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code imps plan}: prints what the operator would do for every {@code ImagePullSecret}, writing
+ * nothing. Reads YAML/JSON files and folders, the embedded examples when given none, or a live
+ * cluster with {@code --kubeconfig} (read-only).
+ *
+ * <p>Exit status: {@value #OK} when the plan was printed and every spec is valid; {@value
+ * #INVALID_INPUT} when the input cannot be read (message on standard error naming the file,
+ * document and field) or some {@code ImagePullSecret} has an invalid spec (the plan is printed, and
+ * each error goes to standard error too); 2 for a bad command line, as picocli does.
+ */
+@Command(
+    name = "plan",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Show what imps would do, without doing it: per ImagePullSecret the namespaces it selects"
+          + " and why, the secrets it would create, update or delete, conflicts, ServiceAccount"
+          + " patches and the merged docker config (passwords, auths and tokens redacted).",
+      "Reads YAML/JSON files or folders (kubectl get -o yaml output too), the embedded examples"
+          + " when given none, or a live cluster with --kubeconfig (read-only)."
+    })
+public final class PlanCommand implements Callable<Integer> {
+
+  /** Exit status of a successful plan. */
+  public static final int OK = 0;
+
+  /** Exit status when the input is invalid. */
+  public static final int INVALID_INPUT = 1;
+
+  @Spec CommandSpec spec;
+
+  @Parameters(
+      paramLabel = "PATH",
+      arity = "0..*",
+      description = "Files or folders to plan. Default: the examples embedded in imps.jar.")
+  List<Path> paths = List.of();
+
+  @Option(
+      names = "--kubeconfig",
+      paramLabel = "FILE",
+      description = "Plan against the cluster of this kubeconfig (read-only) instead of files.")
+  Path kubeconfig;
+
+  @Option(
+      names = {"-o", "--output"},
+      paramLabel = "FORMAT",
+      defaultValue = "table",
+      description = "table, json or yaml. Default: ${DEFAULT-VALUE}.")
+  PlanOutput.Format output;
+
+  @Option(
+      names = "--resolve",
+      description = "Fetch ECR tokens from AWS (otherwise ECR sources show their registry only).")
+  boolean resolve;
+
+  @Option(names = "--ecr-endpoint", paramLabel = "URL", hidden = true)
+  URI ecrEndpoint;
+
+  @Option(names = "--sts-endpoint", paramLabel = "URL", hidden = true)
+  URI stsEndpoint;
+
+  /** Creates the command; picocli sets the options. */
+  public PlanCommand() {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (kubeconfig != null && !paths.isEmpty()) {
+      err.println("imps plan: give files or --kubeconfig, not both");
+      return spec.exitCodeOnInvalidInput();
+    }
+    ClusterObjects objects;
+    String input;
+    try {
+      if (kubeconfig != null) {
+        ApiClient client = KubeClients.create(kubeconfig);
+        client.setReadTimeout(60_000);
+        input = "cluster " + client.getBasePath();
+        objects = LiveClusterReader.read(client);
+      } else if (paths.isEmpty()) {
+        input = "the embedded examples";
+        objects = ManifestReader.readEmbeddedExamples();
+      } else {
+        input = paths.stream().map(Path::toString).collect(Collectors.joining(", "));
+        objects = ManifestReader.read(paths);
+      }
+    } catch (PlanInputException e) {
+      err.println("imps plan: " + e.getMessage());
+      return INVALID_INPUT;
+    } catch (IOException e) {
+      err.println("imps plan: cannot read kubeconfig " + kubeconfig + ": " + e.getMessage());
+      return INVALID_INPUT;
+    }
+    PlanReport report;
+    try (PlanCredentials credentials =
+        resolve ? PlanCredentials.resolving(ecrEndpoint, stsEndpoint) : PlanCredentials.offline()) {
+      report = ClusterPlanner.plan(objects, credentials, input);
+    }
+    PlanOutput.write(report, output, out);
+    for (ImagePullSecretPlan invalid : report.invalid()) {
+      err.println("imps plan: " + invalid.origin() + ": " + invalid.invalidSpec().orElseThrow());
+    }
+    err.flush();
+    return report.invalid().isEmpty() ? OK : INVALID_INPUT;
+  }
+}
