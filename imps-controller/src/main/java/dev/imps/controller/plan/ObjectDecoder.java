@@ -196,7 +196,9 @@ final class ObjectDecoder {
         data.put(
             entry.getKey(), Base64.getDecoder().decode(entry.getValue().replaceAll("\\s", "")));
       } catch (IllegalArgumentException e) {
-        throw object.error("data." + entry.getKey(), "not valid base64 (use stringData for text)");
+        throw object.errorAt(
+            ObjectFields.entryPath(object.pathOf("data"), entry.getKey()),
+            "not valid base64 (use stringData for text)");
       }
     }
     // As the API server does: stringData is written into data, winning over it.

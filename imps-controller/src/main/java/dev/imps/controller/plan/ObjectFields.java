@@ -195,12 +195,20 @@ final class ObjectFields {
       }
       if (!(entryValue instanceof String text)) {
         throw errorAt(
-            pathOf(key) + "." + name,
+            entryPath(pathOf(key), name),
             "must be a string, not " + typeName(entryValue) + " (quote it)");
       }
       strings.put(name, text);
     }
     return strings;
+  }
+
+  /**
+   * Returns the path of a map entry: {@code data.password}, or {@code data[".dockerconfigjson"]}
+   * when the key has dots or slashes (label keys, secret keys) and would read as a path itself.
+   */
+  static String entryPath(String mapPath, String key) {
+    return key.matches("[A-Za-z0-9_-]+") ? mapPath + "." + key : mapPath + "[\"" + key + "\"]";
   }
 
   /** Names a parsed value's type for messages, without showing the value. */
