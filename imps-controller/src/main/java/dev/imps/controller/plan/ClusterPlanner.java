@@ -9,6 +9,7 @@ import dev.imps.controller.plan.ImagePullSecretPlan.SelectedNamespace;
 import dev.imps.controller.plan.ImagePullSecretPlan.ServiceAccountChange;
 import dev.imps.controller.plan.ImagePullSecretPlan.Source;
 import dev.imps.controller.reconcile.ClaimOrder;
+import dev.imps.controller.reconcile.NamespaceSnapshot;
 import dev.imps.controller.reconcile.PullSecretRenderers;
 import dev.imps.controller.reconcile.ReconcilePlan;
 import dev.imps.controller.reconcile.ReconcilePlanner;
@@ -27,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -57,7 +59,19 @@ public final class ClusterPlanner {
     ReconcilePlanner planner =
         new ReconcilePlanner(
             state, new PullSecretRenderers(credentials.providers(), Clock.systemUTC()));
-    List<ImagePullSecret> byClaim = new ArrayList<>(objects.imagePullSecrets().values());
+    List<String> warnings = new ArrayList<>(objects.warnings());
+    List<ImagePullSecret> byClaim = new ArrayList<>();
+    for (ImagePullSecret cr : objects.imagePullSecrets().values()) {
+      if (cr.getMetadata().getDeletionTimestamp() == null) {
+        byClaim.add(cr);
+      } else {
+        // As the operator: an object being deleted counts as gone, its copies as orphans.
+        warnings.add(
+            "ImagePullSecret "
+                + cr.getMetadata().getName()
+                + " is being deleted: imps treats it as gone and deletes its copies");
+      }
+    }
     byClaim.sort(ClaimOrder.STRONGEST_FIRST);
     Map<SecretRef, String> claimedBy = new HashMap<>();
     Map<String, ImagePullSecretPlan> plans = new HashMap<>();
@@ -70,7 +84,33 @@ public final class ClusterPlanner {
     List<ImagePullSecretPlan> ordered = new ArrayList<>(plans.values());
     ordered.sort(Comparator.comparing(ImagePullSecretPlan::name));
     return new PlanReport(
-        input, PlanReport.Counts.of(objects), credentials.resolving(), objects.warnings(), ordered);
+        input,
+        PlanReport.Counts.of(objects),
+        credentials.resolving(),
+        warnings,
+        ordered,
+        orphans(byClaim, state));
+  }
+
+  /** The copies the operator's sweep deletes: owner gone, namespace not terminating. */
+  private static List<Change> orphans(List<ImagePullSecret> existing, SnapshotClusterState state) {
+    Set<String> uids =
+        existing.stream().map(cr -> cr.getMetadata().getUid()).collect(Collectors.toSet());
+    List<Change> orphans = new ArrayList<>();
+    for (SecretSnapshot copy : state.allCopies()) {
+      String owner = copy.ownerUid().orElseThrow();
+      boolean terminating =
+          state.namespace(copy.namespace()).map(NamespaceSnapshot::terminating).orElse(true);
+      if (!uids.contains(owner) && !terminating) {
+        orphans.add(
+            new Change(
+                Action.DELETE,
+                copy.namespace(),
+                copy.name(),
+                "its ImagePullSecret (uid " + owner + ") no longer exists"));
+      }
+    }
+    return orphans;
   }
 
   private static ImagePullSecretPlan settleClaims(

@@ -265,7 +265,12 @@ public record ImagePullSecretPlan(
       Objects.requireNonNull(reason, "reason");
     }
 
-    Map<String, Object> toTree() {
+    /**
+     * Returns the change as plain maps for JSON and YAML output.
+     *
+     * @return {@code action}, {@code namespace}, {@code secret}, {@code reason}
+     */
+    public Map<String, Object> toTree() {
       Map<String, Object> tree = new LinkedHashMap<>();
       tree.put("action", action.label());
       tree.put("namespace", namespace);

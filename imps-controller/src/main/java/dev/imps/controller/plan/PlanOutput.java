@@ -82,6 +82,15 @@ public final class PlanOutput {
       out.println();
       plan(plan, out);
     }
+    if (!report.orphans().isEmpty()) {
+      out.println();
+      out.println("Copies whose ImagePullSecret is gone:");
+      for (Change orphan : report.orphans()) {
+        out.printf(
+            "    %-8s  %s/%s  %s%n",
+            orphan.action().label(), orphan.namespace(), orphan.secret(), orphan.reason());
+      }
+    }
     out.println();
     out.printf(
         "Plan: %d to create, %d to update, %d to replace, %d to delete, %d unchanged,"

@@ -1,6 +1,7 @@
 package dev.imps.controller.plan;
 
 import dev.imps.controller.plan.ImagePullSecretPlan.Action;
+import dev.imps.controller.plan.ImagePullSecretPlan.Change;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,13 +16,16 @@ import java.util.Objects;
  * @param ecrResolved whether ECR tokens were fetched ({@code --resolve})
  * @param warnings notes about the input, without secret values
  * @param plans the plans, by name
+ * @param orphans copies whose {@code ImagePullSecret} no longer exists (or is being deleted), which
+ *     the operator's sweep deletes
  */
 public record PlanReport(
     String input,
     Counts counts,
     boolean ecrResolved,
     List<String> warnings,
-    List<ImagePullSecretPlan> plans) {
+    List<ImagePullSecretPlan> plans,
+    List<Change> orphans) {
 
   /**
    * Validates and copies the components.
@@ -33,6 +37,7 @@ public record PlanReport(
     Objects.requireNonNull(counts, "counts");
     warnings = List.copyOf(warnings);
     plans = List.copyOf(plans);
+    orphans = List.copyOf(orphans);
   }
 
   /**
@@ -42,7 +47,8 @@ public record PlanReport(
    * @return how many
    */
   public int count(Action action) {
-    return plans.stream().mapToInt(p -> p.changes(action).size()).sum();
+    int inPlans = plans.stream().mapToInt(p -> p.changes(action).size()).sum();
+    return inPlans + (int) orphans.stream().filter(c -> c.action() == action).count();
   }
 
   /**
@@ -82,6 +88,7 @@ public record PlanReport(
     summary.put("invalidSpecs", invalid().size());
     tree.put("summary", summary);
     tree.put("imagePullSecrets", plans.stream().map(ImagePullSecretPlan::toTree).toList());
+    tree.put("orphans", orphans.stream().map(Change::toTree).toList());
     return tree;
   }
 

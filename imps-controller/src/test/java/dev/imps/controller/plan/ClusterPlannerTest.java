@@ -181,6 +181,32 @@ class ClusterPlannerTest {
             });
   }
 
+  @Test
+  void copies_of_a_gone_or_deleting_imagepullsecret_are_deleted_except_in_terminating_namespaces()
+      throws Exception {
+    String deleting =
+        imps("pull", ", uid: uid-pull, deletionTimestamp: \"2024-05-01T12:00:00Z\"", TEAM_A);
+    String copies = appliedCreates(CLUSTER + imps("pull", ", uid: uid-pull", TEAM_A));
+    String inTerminating =
+        copies.substring(0, copies.indexOf("---", 1)).replace("\"apps\"", "\"gone\"");
+    String ofAnotherGone =
+        inTerminating.replace("\"gone\"", "\"other\"").replace("uid-pull", "uid-older");
+
+    PlanReport report = planOf(CLUSTER + deleting + copies + inTerminating + ofAnotherGone);
+
+    assertThat(report.plans()).isEmpty();
+    assertThat(report.warnings())
+        .containsExactly(
+            "ImagePullSecret pull is being deleted: imps treats it as gone and deletes its copies");
+    assertThat(report.orphans())
+        .extracting(Change::action, Change::namespace, Change::reason)
+        .containsExactlyInAnyOrder(
+            tuple(Action.DELETE, "apps", "its ImagePullSecret (uid uid-pull) no longer exists"),
+            tuple(Action.DELETE, "web", "its ImagePullSecret (uid uid-pull) no longer exists"),
+            tuple(Action.DELETE, "other", "its ImagePullSecret (uid uid-older) no longer exists"));
+    assertThat(report.count(Action.DELETE)).isEqualTo(3);
+  }
+
   private static PlanReport planOf(String yaml) throws PlanInputException {
     ClusterObjects.Builder builder = ClusterObjects.builder();
     ManifestReader.readText(new StringReader(yaml), "test.yaml", builder);
