@@ -15,6 +15,7 @@ import dev.imps.controller.reconcile.ReconcilePlan;
 import dev.imps.controller.reconcile.ReconcilePlanner;
 import dev.imps.controller.reconcile.ResolvedSpec;
 import dev.imps.controller.reconcile.SecretChange;
+import dev.imps.controller.reconcile.SecretField;
 import dev.imps.controller.reconcile.SecretRef;
 import dev.imps.controller.reconcile.SecretSnapshot;
 import dev.imps.credentials.MergedConfig;
@@ -143,6 +144,10 @@ public final class ClusterPlanner {
     }
     ResolvedSpec spec = plan.spec().orElseThrow();
     MergedConfig merged = plan.merged().orElseThrow();
+    List<Source> sources = sources(spec, merged, objects);
+    // Unresolved ECR entries hold a placeholder, so existing copies always differ in data.
+    boolean placeholders =
+        sources.stream().anyMatch(s -> s.message().contains(UnresolvedEcrProvider.NOT_RESOLVED));
     List<SelectedNamespace> selected =
         plan.decisions().stream()
             .filter(d -> d.decision().matched())
@@ -157,11 +162,11 @@ public final class ClusterPlanner {
         origin,
         Optional.empty(),
         spec.secretName(),
-        sources(spec, merged, objects),
+        sources,
         plan.decisions().size(),
         selected,
         missingNamespaces(cr, objects),
-        plan.changes().stream().map(ClusterPlanner::change).toList(),
+        plan.changes().stream().map(c -> change(c, placeholders)).toList(),
         accounts,
         RedactedDockerConfig.of(merged.dockerConfigJson()),
         merged.earliestExpiry(),
@@ -200,7 +205,7 @@ public final class ClusterPlanner {
         .toList();
   }
 
-  private static Change change(SecretChange change) {
+  private static Change change(SecretChange change, boolean placeholders) {
     if (change instanceof SecretChange.Create create) {
       return new Change(
           Action.CREATE, create.namespace(), create.desired().ref().name(), create.why());
@@ -215,7 +220,13 @@ public final class ClusterPlanner {
           Action.UPDATE,
           update.namespace(),
           update.desired().ref().name(),
-          update.why() + " (changes " + fields + ")");
+          update.why()
+              + " (changes "
+              + fields
+              + ")"
+              + (placeholders && update.patch().changes().contains(SecretField.DATA)
+                  ? "; data compared with unresolved ECR tokens: --resolve compares real ones"
+                  : ""));
     }
     if (change instanceof SecretChange.Replace replace) {
       return new Change(

@@ -110,6 +110,31 @@ class ClusterPlannerTest {
   }
 
   @Test
+  void with_an_unresolved_ecr_source_a_data_update_says_it_compared_placeholders()
+      throws Exception {
+    String ecr =
+        "---\napiVersion: v1\nkind: Secret\nmetadata: {name: ecr, namespace: other}\n"
+            + "type: banzaicloud.io/aws-ecr-login-config\n"
+            + "stringData: {region: eu-west-1, accountID: \"123456789012\"}\n";
+    String cr =
+        imps("pull", ", uid: uid-pull", TEAM_A)
+            .replace("{name: source, namespace: other}", "{name: ecr, namespace: other}");
+    String copies =
+        appliedCreates(CLUSTER + ecr + cr)
+            .replaceFirst("\\.dockerconfigjson\":\"", ".dockerconfigjson\":\"AAAA");
+
+    ImagePullSecretPlan plan = planOf(CLUSTER + ecr + cr + copies).plans().get(0);
+
+    assertThat(plan.changes())
+        .extracting(Change::action, Change::namespace)
+        .containsExactly(tuple(Action.UPDATE, "apps"), tuple(Action.KEEP, "web"));
+    assertThat(plan.changes().get(0).reason())
+        .endsWith(
+            "(changes data); data compared with unresolved ECR tokens: --resolve compares real"
+                + " ones");
+  }
+
+  @Test
   void two_imagepullsecrets_wanting_one_secret_the_older_writes_and_the_newer_conflicts()
       throws Exception {
     String older = imps("zeta", ", creationTimestamp: \"2024-01-01T00:00:00Z\"", TEAM_A);
