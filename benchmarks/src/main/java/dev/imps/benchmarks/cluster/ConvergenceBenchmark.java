@@ -1,0 +1,286 @@
+package dev.imps.benchmarks.cluster;
+
+import dev.imps.benchmarks.report.Figure;
+import dev.imps.benchmarks.report.Numbers;
+import dev.imps.benchmarks.report.Summary;
+import dev.imps.benchmarks.report.Target;
+import dev.imps.controller.runtime.KubeClients;
+import dev.imps.controller.runtime.WriteRateLimiter;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Convergence against the limit, on {@code N} namespaces created once and shared by every run. For
+ * each client profile an operator is started, warmed up, and then each run measures, in alternating
+ * order:
+ *
+ * <ul>
+ *   <li><b>the limit</b>: a tight loop of {@code parallel} threads that creates the same {@code N}
+ *       secrets (same type and data as imps's copies) through a client built the way imps builds
+ *       its own ({@link KubeClients}) and the same write rate limiter ({@link WriteRateLimiter}) at
+ *       the same qps and burst;
+ *   <li><b>imps</b>: an ImagePullSecret selecting all {@code N} namespaces is created; the time
+ *       runs until the copy is present in all of them.
+ * </ul>
+ *
+ * <p>Both are timed from the first request to the moment one watch in this process has seen the
+ * {@code N}-th secret, so both include the same watch delivery. After each run the tight loop's
+ * secrets are deleted and the run's ImagePullSecret is deleted, and the next run waits until imps
+ * has removed every copy (that time is reported too), so each run starts from the same state.
+ */
+public final class ConvergenceBenchmark {
+
+  /** The label every benchmark namespace carries. */
+  public static final String LABEL = "imps-bench/convergence";
+
+  /** The label that puts namespaces in buckets of 100, for warm-ups on a subset. */
+  public static final String BUCKET_LABEL = "imps-bench/bucket";
+
+  private static final int BUCKET_SIZE = 100;
+  private static final int WARM_UP_MAX = 1000;
+  private static final Duration SETTLE = Duration.ofSeconds(2);
+
+  private final BenchCluster cluster;
+  private final OperatorLauncher launcher;
+  private final int namespaces;
+  private final int runs;
+  private final Consumer<String> progress;
+  private final List<String> names;
+
+  /**
+   * Creates the benchmark.
+   *
+   * @param cluster the cluster
+   * @param launcher how operators are started
+   * @param namespaces N, the namespaces every run covers
+   * @param runs measured runs per profile
+   * @param progress where progress lines go
+   */
+  public ConvergenceBenchmark(
+      BenchCluster cluster,
+      OperatorLauncher launcher,
+      int namespaces,
+      int runs,
+      Consumer<String> progress) {
+    this.cluster = cluster;
+    this.launcher = launcher;
+    this.namespaces = namespaces;
+    this.runs = runs;
+    this.progress = progress;
+    this.names = BenchCluster.names("conv", namespaces);
+  }
+
+  /**
+   * Returns the namespaces the runs use, for later benchmarks on the same cluster.
+   *
+   * @return the names, each labelled {@value #LABEL}{@code =yes}
+   */
+  public List<String> namespaces() {
+    return names;
+  }
+
+  /**
+   * Creates the namespaces and runs every profile.
+   *
+   * @param profiles the client settings to compare at
+   * @return two figures per profile: convergence against the limit, and the clean-up time
+   * @throws Exception if the cluster, the operator or a watch fails
+   */
+  public List<Figure> run(List<ClientProfile> profiles) throws Exception {
+    Duration created =
+        cluster.createNamespaces(
+            names, i -> Map.of(LABEL, "yes", BUCKET_LABEL, Integer.toString(i / BUCKET_SIZE)));
+    progress.accept(
+        String.format(
+            "convergence: created %d namespaces in %.1f s",
+            namespaces, created.toMillis() / 1000.0));
+    List<Figure> figures = new ArrayList<>();
+    for (int p = 0; p < profiles.size(); p++) {
+      figures.addAll(run(p, profiles.get(p)));
+    }
+    return figures;
+  }
+
+  private List<Figure> run(int index, ClientProfile profile) throws Exception {
+    List<Double> limit = new ArrayList<>();
+    List<Double> imps = new ArrayList<>();
+    List<Double> loop = new ArrayList<>();
+    List<Double> sweep = new ArrayList<>();
+    Duration timeout =
+        Duration.ofSeconds(120 + (long) (5.0 * namespaces / Math.min(profile.qps(), 300)));
+    try (OperatorJvm operator =
+        launcher.start(cluster.kubeconfig(), "convergence-" + index, profile.operatorFlags())) {
+      operator.awaitReady(Duration.ofMinutes(2));
+      warmUp(index, profile, operator, timeout);
+      for (int r = 0; r < runs; r++) {
+        String tag = "p" + index + "r" + r;
+        Map<String, Object> all = Map.of("matchLabels", Map.of(LABEL, "yes"));
+        double writesBefore = writes(operator);
+        double[] limitRun;
+        double impsRun;
+        if (r % 2 == 0) {
+          limitRun = limit(profile, names, tag, timeout);
+          Thread.sleep(SETTLE.toMillis());
+          impsRun = imps(operator, tag, all, namespaces, timeout);
+        } else {
+          impsRun = imps(operator, tag, all, namespaces, timeout);
+          Thread.sleep(SETTLE.toMillis());
+          limitRun = limit(profile, names, tag, timeout);
+        }
+        double impsWrites = writes(operator) - writesBefore;
+        double sweepRun = cleanUp(operator, tag, names, timeout);
+        limit.add(limitRun[0]);
+        loop.add(limitRun[1]);
+        imps.add(impsRun);
+        sweep.add(sweepRun);
+        progress.accept(
+            String.format(
+                "convergence %s run %d/%d: limit %.2f s, imps %.2f s (%.0f writes);"
+                    + " imps removed the copies in %.2f s",
+                profile.label(), r + 1, runs, limitRun[0], impsRun, impsWrites, sweepRun));
+      }
+    }
+    Summary limitSummary = Summary.of(limit);
+    String name = Numbers.format(namespaces) + " namespaces, " + profile.label();
+    return List.of(
+        Figure.againstLimit(
+            "convergence",
+            name,
+            Summary.of(imps),
+            limitSummary,
+            "s",
+            Target.medianAtMost(1.3, "≤ 1.3 × limit"),
+            "limit ≈ "
+                + Numbers.format(namespaces / limitSummary.median())
+                + " creates/s; the loop's last answer came after "
+                + Numbers.format(Summary.of(loop).median())
+                + " s (median), the watch saw the last secret after "
+                + Numbers.format(limitSummary.median())
+                + " s"),
+        Figure.of(
+            "convergence",
+            "ImagePullSecret deleted → its "
+                + Numbers.format(namespaces)
+                + " copies gone, "
+                + profile.label(),
+            Summary.of(sweep),
+            "s",
+            Target.none(),
+            "not a target of the issue; shows the clean-up each run waits for"));
+  }
+
+  /**
+   * One unmeasured run over the first buckets of namespaces (up to {@value #WARM_UP_MAX}, fewer
+   * when the rate limit is low), so the JIT has compiled the operator's and the loop's paths before
+   * the measured runs, as in an operator that has been running for a while.
+   */
+  private void warmUp(int index, ClientProfile profile, OperatorJvm operator, Duration timeout)
+      throws Exception {
+    int size = (int) Math.min(Math.min(namespaces, WARM_UP_MAX), Math.max(100, 10 * profile.qps()));
+    int buckets = (size + BUCKET_SIZE - 1) / BUCKET_SIZE;
+    List<String> values = new ArrayList<>();
+    for (int b = 0; b < buckets; b++) {
+      values.add(Integer.toString(b));
+    }
+    List<String> subset = names.subList(0, Math.min(namespaces, buckets * BUCKET_SIZE));
+    String tag = "p" + index + "w";
+    limit(profile, subset, tag, timeout);
+    imps(operator, tag, BenchCluster.selectorIn(BUCKET_LABEL, values), subset.size(), timeout);
+    cleanUp(operator, tag, subset, timeout);
+  }
+
+  /** Returns {time until the watch saw all, time until the loop's last answer} in seconds. */
+  private double[] limit(ClientProfile profile, List<String> where, String tag, Duration timeout)
+      throws IOException, ApiException, InterruptedException {
+    CoreV1Api core = new CoreV1Api(KubeClients.create(cluster.kubeconfig()));
+    WriteRateLimiter limiter = WriteRateLimiter.create(profile.qps(), profile.burst());
+    String secret = "limit-" + tag;
+    try (CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), secret)) {
+      long start = System.nanoTime();
+      Duration loop =
+          ParallelRequests.send(
+              "create secret",
+              where.size(),
+              profile.parallel(),
+              Optional.of(limiter),
+              i -> core.createNamespacedSecret(where.get(i), cluster.copyLike(secret)).execute());
+      if (!watch.awaitCount(where.size(), timeout)) {
+        throw new IllegalStateException(
+            "the watch saw " + watch.count() + " of " + where.size() + " limit secrets");
+      }
+      return new double[] {(watch.lastArrival() - start) / 1e9, loop.toNanos() / 1e9};
+    }
+  }
+
+  private double imps(
+      OperatorJvm operator,
+      String tag,
+      Map<String, Object> selector,
+      int expected,
+      Duration timeout)
+      throws ApiException, InterruptedException {
+    String copy = "copy-" + tag;
+    try (CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), copy)) {
+      long start = System.nanoTime();
+      cluster.createImagePullSecretSelecting("bench-" + tag, copy, selector);
+      if (!watch.awaitCount(expected, timeout)) {
+        throw new IllegalStateException(
+            "imps created "
+                + watch.count()
+                + " of "
+                + expected
+                + " copies within "
+                + timeout
+                + "; operator log:\n"
+                + operator.logTail(30));
+      }
+      return (watch.lastArrival() - start) / 1e9;
+    }
+  }
+
+  /**
+   * Deletes the tight loop's secrets and the run's ImagePullSecret, waits until imps has removed
+   * every copy and stopped writing, and returns how long the removal took in seconds.
+   */
+  private double cleanUp(OperatorJvm operator, String tag, List<String> where, Duration timeout)
+      throws ApiException, InterruptedException {
+    cluster.deleteSecrets(where, "limit-" + tag);
+    String copy = "copy-" + tag;
+    double seconds;
+    try (CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), copy)) {
+      long start = System.nanoTime();
+      cluster.deleteImagePullSecret("bench-" + tag);
+      if (!watch.awaitNonePresent(timeout)) {
+        throw new IllegalStateException(
+            watch.presentCount()
+                + " copies of a deleted ImagePullSecret were still there after "
+                + timeout
+                + "; operator log:\n"
+                + operator.logTail(30));
+      }
+      seconds = (System.nanoTime() - start) / 1e9;
+    }
+    double last = -1;
+    for (int i = 0; i < 60; i++) {
+      double now = writes(operator);
+      if (now == last) {
+        break;
+      }
+      last = now;
+      Thread.sleep(SETTLE.toMillis());
+    }
+    return seconds;
+  }
+
+  private static double writes(OperatorJvm operator) {
+    return PrometheusText.sum(
+        PrometheusText.parse(operator.metrics()), "imps_api_writes_total", Map.of());
+  }
+}

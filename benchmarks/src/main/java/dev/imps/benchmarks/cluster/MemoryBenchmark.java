@@ -1,0 +1,195 @@
+package dev.imps.benchmarks.cluster;
+
+import dev.imps.benchmarks.report.Figure;
+import dev.imps.benchmarks.report.Numbers;
+import dev.imps.benchmarks.report.Summary;
+import dev.imps.benchmarks.report.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * The operator's memory on a large cluster: {@code namespaces} namespaces holding {@code pods} pods
+ * in all (objects only: nothing runs them), one ImagePullSecret selecting every namespace by label
+ * and one selecting the tenth of them that holds pods of {@code team=team-0}. Once every copy is in
+ * place and writes have stopped, each run asks the JVM for a full GC ({@code jcmd GC.run}) and then
+ * reads the resident set size ({@code VmRSS}) and the heap in use (the operator's {@code
+ * jvm_memory_bytes_used{area="heap"}}).
+ */
+public final class MemoryBenchmark {
+
+  /** The namespace label the first ImagePullSecret selects. */
+  public static final String LABEL = "imps-bench/memory";
+
+  private static final double MIB = 1024.0 * 1024.0;
+  private static final Duration BETWEEN_RUNS = Duration.ofSeconds(5);
+
+  private final BenchCluster cluster;
+  private final OperatorLauncher launcher;
+  private final ClientProfile profile;
+  private final int namespaces;
+  private final int pods;
+  private final int runs;
+  private final Consumer<String> progress;
+
+  /**
+   * Creates the benchmark.
+   *
+   * @param cluster an empty cluster of its own
+   * @param launcher how the operator is started
+   * @param profile the operator's client settings (they decide how fast it converges, not what it
+   *     holds)
+   * @param namespaces how many namespaces
+   * @param pods how many pods in all, spread evenly
+   * @param runs how many memory readings
+   * @param progress where progress lines go
+   */
+  public MemoryBenchmark(
+      BenchCluster cluster,
+      OperatorLauncher launcher,
+      ClientProfile profile,
+      int namespaces,
+      int pods,
+      int runs,
+      Consumer<String> progress) {
+    this.cluster = cluster;
+    this.launcher = launcher;
+    this.profile = profile;
+    this.namespaces = namespaces;
+    this.pods = pods;
+    this.runs = runs;
+    this.progress = progress;
+  }
+
+  /**
+   * Builds the cluster, runs the operator to convergence and reads its memory.
+   *
+   * @return RSS, peak RSS and heap figures
+   * @throws Exception if the cluster, the operator or jcmd fails
+   */
+  public List<Figure> run() throws Exception {
+    List<String> names = BenchCluster.names("m", namespaces);
+    Duration namespacesTook = cluster.createNamespaces(names, Map.of(LABEL, "yes"));
+    int perNamespace = Math.max(1, pods / namespaces);
+    Duration podsTook = cluster.createPods(names, perNamespace);
+    int podCount = perNamespace * namespaces;
+    progress.accept(
+        String.format(
+            "memory: created %d namespaces in %.0f s and %d pods in %.0f s (%.0f pods/s)",
+            namespaces,
+            namespacesTook.toMillis() / 1000.0,
+            podCount,
+            podsTook.toMillis() / 1000.0,
+            podCount * 1000.0 / Math.max(1, podsTook.toMillis())));
+    List<Double> rss = new ArrayList<>();
+    List<Double> heap = new ArrayList<>();
+    double peak;
+    double committed;
+    double convergence;
+    int teamNamespaces = (namespaces + 9) / 10;
+    try (OperatorJvm operator =
+            launcher.start(cluster.kubeconfig(), "memory", profile.operatorFlags());
+        CopyWatch all = CopyWatch.start(cluster.kube().adminClient(), "memory-copy");
+        CopyWatch team = CopyWatch.start(cluster.kube().adminClient(), "team-copy")) {
+      long start = System.nanoTime();
+      operator.awaitReady(Duration.ofMinutes(5));
+      cluster.createImagePullSecret("bench-memory", "memory-copy", Map.of(LABEL, "yes"));
+      cluster.createPodSelectingImagePullSecret(
+          "bench-memory-team", "team-copy", Map.of(BenchCluster.POD_TEAM_LABEL, "team-0"));
+      Duration timeout = Duration.ofSeconds(300 + (long) (5.0 * namespaces / profile.qps()));
+      if (!all.awaitCount(namespaces, timeout) || !team.awaitCount(teamNamespaces, timeout)) {
+        throw new IllegalStateException(
+            "the operator placed "
+                + all.count()
+                + " of "
+                + namespaces
+                + " and "
+                + team.count()
+                + " of "
+                + teamNamespaces
+                + " copies within "
+                + timeout
+                + ":\n"
+                + operator.logTail(30));
+      }
+      convergence = (System.nanoTime() - start) / 1e9;
+      awaitQuiet(operator);
+      for (int r = 0; r < runs; r++) {
+        ProcessMemory.collectGarbage(operator.pid());
+        heap.add(heapUsed(operator) / MIB);
+        rss.add(ProcessMemory.residentBytes(operator.pid()) / MIB);
+        progress.accept(
+            String.format(
+                "memory run %d/%d: RSS %.0f MiB, heap after GC %.0f MiB",
+                r + 1, runs, rss.get(r), heap.get(r)));
+        Thread.sleep(BETWEEN_RUNS.toMillis());
+      }
+      peak = ProcessMemory.peakResidentBytes(operator.pid()) / MIB;
+      committed =
+          PrometheusText.sum(
+                  PrometheusText.parse(operator.metrics()),
+                  "jvm_memory_bytes_committed",
+                  Map.of("area", "heap"))
+              / MIB;
+    }
+    String scale =
+        Numbers.format(namespaces) + " namespaces, " + Numbers.format(podCount) + " pods";
+    String setUp =
+        "set-up: namespaces "
+            + Numbers.format(namespacesTook.toMillis() / 1000.0)
+            + " s, pods "
+            + Numbers.format(podsTook.toMillis() / 1000.0)
+            + " s; operator start to "
+            + Numbers.format(namespaces + teamNamespaces)
+            + " copies in place "
+            + Numbers.format(convergence)
+            + " s";
+    return List.of(
+        Figure.of(
+            "memory",
+            "RSS, " + scale,
+            Summary.of(rss),
+            "MiB",
+            Target.medianAtMost(256, "≤ 256 MiB"),
+            "VmRSS after a full GC; JVM options "
+                + String.join(" ", launcher.jvmOptions())
+                + "; "
+                + setUp),
+        Figure.of(
+            "memory",
+            "peak RSS since start, " + scale,
+            Summary.of(peak),
+            "MiB",
+            Target.none(),
+            "VmHWM: includes the start-up LISTs of all pods and namespaces"),
+        Figure.of(
+            "memory",
+            "heap in use after full GC, " + scale,
+            Summary.of(heap),
+            "MiB",
+            Target.none(),
+            "heap committed " + Numbers.format(committed) + " MiB"));
+  }
+
+  private static double heapUsed(OperatorJvm operator) {
+    return PrometheusText.sum(
+        PrometheusText.parse(operator.metrics()), "jvm_memory_bytes_used", Map.of("area", "heap"));
+  }
+
+  /** Waits until the operator's write count has not moved for five seconds. */
+  private static void awaitQuiet(OperatorJvm operator) throws InterruptedException {
+    double last = -1;
+    for (int i = 0; i < 120; i++) {
+      double writes =
+          PrometheusText.sum(
+              PrometheusText.parse(operator.metrics()), "imps_api_writes_total", Map.of());
+      if (writes == last) {
+        return;
+      }
+      last = writes;
+      Thread.sleep(5000);
+    }
+  }
+}

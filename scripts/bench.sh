@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The benchmarks' one command (benchmarks/README.md): builds what it needs, provisions the real
+# control plane and moto, runs every benchmark, prints the table and writes
+# benchmarks/results/<date>-<machine>.md.
+#
+# Usage:
+#   scripts/bench.sh                      # 1 000 namespaces, 3 runs per figure (~15 min on 2 cores)
+#   scripts/bench.sh --namespaces 10000   # the issue's large convergence run
+#   scripts/bench.sh --full               # 10 000 namespaces, 5 runs, longer JMH (~1 h or more)
+#   scripts/bench.sh --only micro,ecr     # some phases: micro, ecr, convergence, latency, api-cost, memory
+#   scripts/bench.sh --help               # every option
+#
+# Provisioned (cached under ${XDG_CACHE_HOME:-$HOME/.cache}/imps, reused when present), as by
+# scripts/test.sh: etcd, kube-apiserver, kubectl (scripts/k8s-binaries.sh, or $KUBEBUILDER_ASSETS)
+# and a Python venv with moto (scripts/moto-venv.sh, or $IMPS_MOTO_PYTHON).
+#
+# Everything listens on 127.0.0.1 only. The run stops by itself: every wait inside is bounded, and
+# the whole run is ended after $IMPS_BENCH_TIMEOUT (default 3h).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+start=$(date +%s)
+KUBEBUILDER_ASSETS=$(scripts/k8s-binaries.sh | tail -n 1)
+export KUBEBUILDER_ASSETS
+if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
+  IMPS_MOTO_PYTHON=$(scripts/moto-venv.sh | tail -n 1)
+  export IMPS_MOTO_PYTHON
+fi
+echo "bench: provisioned in $(( $(date +%s) - start )) s; building the operator and the benchmarks" >&2
+
+# -DskipTests still builds imps-credentials' test-jar (MotoServer); javadoc and sources jars are
+# not needed to run anything.
+./mvnw -B -q -ntp package -pl benchmarks -am \
+  -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
+echo "bench: built in $(( $(date +%s) - start )) s" >&2
+
+commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [ "$commit" != unknown ] && ! git diff --quiet HEAD -- 2>/dev/null; then
+  commit="$commit (with local changes)"
+fi
+
+# AWS calls go to moto on 127.0.0.1 only: no ambient credentials, profiles or metadata service.
+no_aws="$PWD/benchmarks/target/no-aws"
+exec timeout --foreground "${IMPS_BENCH_TIMEOUT:-3h}" env \
+  -u AWS_ACCESS_KEY_ID -u AWS_SECRET_ACCESS_KEY -u AWS_SESSION_TOKEN -u AWS_PROFILE \
+  -u AWS_REGION -u AWS_ROLE_ARN -u AWS_WEB_IDENTITY_TOKEN_FILE -u AWS_ENDPOINT_URL \
+  -u AWS_ENDPOINT_URL_ECR -u AWS_ENDPOINT_URL_STS \
+  -u AWS_CONTAINER_CREDENTIALS_FULL_URI -u AWS_CONTAINER_CREDENTIALS_RELATIVE_URI \
+  AWS_EC2_METADATA_DISABLED=true AWS_SHARED_CREDENTIALS_FILE="$no_aws" AWS_CONFIG_FILE="$no_aws" \
+  java -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" \
+  dev.imps.benchmarks.BenchMain --commit "$commit" --command-line "scripts/bench.sh $*" "$@"
