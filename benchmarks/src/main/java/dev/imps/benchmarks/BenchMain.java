@@ -1,5 +1,6 @@
 package dev.imps.benchmarks;
 
+import java.io.PrintStream;
 import picocli.CommandLine;
 
 /** Entry point of {@code scripts/bench.sh}: {@code java -cp ... dev.imps.benchmarks.BenchMain}. */
@@ -15,16 +16,26 @@ public final class BenchMain {
   public static void main(String[] args) {
     // Before anything logs: our configuration, not the operator's logback.xml on the class path.
     System.setProperty("logback.configurationFile", "bench-logback.xml");
-    CommandLine command =
-        new CommandLine(new BenchCommand(System.out))
-            .setExecutionExceptionHandler(
-                (e, cmd, parsed) -> {
-                  if (e instanceof IllegalArgumentException) {
-                    cmd.getErr().println(e.getMessage());
-                    return 2;
-                  }
-                  throw e;
-                });
-    System.exit(command.execute(args));
+    System.exit(commandLine(System.out).execute(args));
+  }
+
+  /**
+   * Returns the command line: a bad flag value (an {@link IllegalArgumentException} from the
+   * command) exits with status 2 and its message on standard error, as picocli's own usage errors
+   * do.
+   *
+   * @param out where progress and the table go
+   * @return the command line, ready to execute
+   */
+  public static CommandLine commandLine(PrintStream out) {
+    return new CommandLine(new BenchCommand(out))
+        .setExecutionExceptionHandler(
+            (e, cmd, parsed) -> {
+              if (e instanceof IllegalArgumentException) {
+                cmd.getErr().println(e.getMessage());
+                return 2;
+              }
+              throw e;
+            });
   }
 }

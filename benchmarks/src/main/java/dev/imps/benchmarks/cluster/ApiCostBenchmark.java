@@ -18,12 +18,13 @@ import java.util.stream.Collectors;
  * API cost of periodic resyncs when nothing changed, counted by the API server itself ({@code
  * apiserver_request_total}) for the resources the operator uses.
  *
- * <p>An ImagePullSecret over the convergence benchmark's namespaces is added first. Then a control
- * window of one interval with no operator running measures what the API server does on its own on
- * those resources. Then the operator starts with a short {@code --periodic-reconcile-interval} on a
- * cluster where every copy is in place; once its start-up pass is over, each run is one window of
- * one interval, which holds about one periodic pass of every ImagePullSecret (the operator's own
- * {@code imps_reconcile_total} says how many). Nothing else touches the cluster meanwhile.
+ * <p>An ImagePullSecret over the convergence benchmark's namespaces and one selecting namespaces by
+ * their pods are added first. Then a control window of one interval with no operator running
+ * measures what the API server does on its own on those resources. Then the operator starts with a
+ * short {@code --periodic-reconcile-interval} on a cluster where every copy is in place; once its
+ * start-up pass is over, each run is one window of one interval, which holds about one periodic
+ * pass of every ImagePullSecret (the operator's own {@code imps_reconcile_total} says how many).
+ * Nothing else touches the cluster meanwhile.
  */
 public final class ApiCostBenchmark {
 
@@ -63,7 +64,8 @@ public final class ApiCostBenchmark {
   /**
    * Creates an ImagePullSecret over every namespace labelled {@value
    * ConvergenceBenchmark#LABEL}{@code =yes} (the operator creates its copies during its start-up
-   * pass), then runs the control window and the measured windows.
+   * pass) and one over namespaces with pods labelled {@code app=web}, then runs the control window
+   * and the measured windows.
    *
    * @return figures for writes, LISTs and all requests per window
    * @throws Exception if the cluster or the operator fails
@@ -71,6 +73,8 @@ public final class ApiCostBenchmark {
   public List<Figure> run() throws Exception {
     cluster.createImagePullSecret(
         "bench-resync", "resync-copy", Map.of(ConvergenceBenchmark.LABEL, "yes"));
+    cluster.createPodSelectingImagePullSecret(
+        "bench-resync-pods", "resync-pods-copy", Map.of("app", "web"));
     imagePullSecrets = cluster.countImagePullSecrets();
     Map<ApiServerRequests.Key, Double> background = window();
     progress.accept("api cost: control window without operator: " + describe(background));

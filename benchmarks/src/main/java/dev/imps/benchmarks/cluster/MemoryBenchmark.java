@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * The operator's memory on a large cluster: {@code namespaces} namespaces holding {@code pods} pods
@@ -25,6 +26,7 @@ public final class MemoryBenchmark {
 
   private static final double MIB = 1024.0 * 1024.0;
   private static final Duration BETWEEN_RUNS = Duration.ofSeconds(5);
+  private static final int HISTOGRAM_LINES = 6;
 
   private final BenchCluster cluster;
   private final OperatorLauncher launcher;
@@ -70,6 +72,7 @@ public final class MemoryBenchmark {
    * @throws Exception if the cluster, the operator or jcmd fails
    */
   public List<Figure> run() throws Exception {
+    double[] empty = emptyCluster();
     List<String> names = BenchCluster.names("m", namespaces);
     Duration namespacesTook = cluster.createNamespaces(names, Map.of(LABEL, "yes"));
     int perNamespace = Math.max(1, pods / namespaces);
@@ -87,6 +90,7 @@ public final class MemoryBenchmark {
     List<Double> heap = new ArrayList<>();
     double peak;
     double committed;
+    List<ProcessMemory.HistogramLine> histogram;
     double convergence;
     int teamNamespaces = (namespaces + 9) / 10;
     try (OperatorJvm operator =
@@ -127,6 +131,7 @@ public final class MemoryBenchmark {
         Thread.sleep(BETWEEN_RUNS.toMillis());
       }
       peak = ProcessMemory.peakResidentBytes(operator.pid()) / MIB;
+      histogram = ProcessMemory.histogram(operator.pid(), HISTOGRAM_LINES);
       committed =
           PrometheusText.sum(
                   PrometheusText.parse(operator.metrics()),
@@ -159,6 +164,16 @@ public final class MemoryBenchmark {
                 + setUp),
         Figure.of(
             "memory",
+            "RSS on an empty cluster",
+            Summary.of(empty[0]),
+            "MiB",
+            Target.none(),
+            "the same operator, ready, after a full GC, before any namespace or pod exists: the"
+                + " fixed cost; heap in use "
+                + Numbers.format(empty[1])
+                + " MiB"),
+        Figure.of(
+            "memory",
             "peak RSS since start, " + scale,
             Summary.of(peak),
             "MiB",
@@ -170,7 +185,37 @@ public final class MemoryBenchmark {
             Summary.of(heap),
             "MiB",
             Target.none(),
-            "heap committed " + Numbers.format(committed) + " MiB"));
+            "heap committed "
+                + Numbers.format(committed)
+                + " MiB; largest live classes: "
+                + histogram.stream()
+                    .map(
+                        h ->
+                            h.className()
+                                + " "
+                                + Numbers.format(h.bytes() / MIB)
+                                + " MiB ("
+                                + Numbers.format(h.instances())
+                                + ")")
+                    .collect(Collectors.joining(", "))));
+  }
+
+  /** Returns {RSS, heap in use} in MiB of a ready operator on the still empty cluster. */
+  private double[] emptyCluster() throws Exception {
+    try (OperatorJvm operator =
+        launcher.start(cluster.kubeconfig(), "memory-empty", profile.operatorFlags())) {
+      operator.awaitReady(Duration.ofMinutes(2));
+      Thread.sleep(BETWEEN_RUNS.toMillis());
+      ProcessMemory.collectGarbage(operator.pid());
+      double[] memory = {
+        ProcessMemory.residentBytes(operator.pid()) / MIB, heapUsed(operator) / MIB
+      };
+      progress.accept(
+          String.format(
+              "memory on an empty cluster: RSS %.0f MiB, heap after GC %.0f MiB",
+              memory[0], memory[1]));
+      return memory;
+    }
   }
 
   private static double heapUsed(OperatorJvm operator) {

@@ -70,6 +70,50 @@ public final class ProcessMemory {
   }
 
   /**
+   * One line of a JVM's class histogram.
+   *
+   * @param className the class
+   * @param instances live instances
+   * @param bytes their shallow size in bytes
+   */
+  public record HistogramLine(String className, long instances, long bytes) {}
+
+  /**
+   * Returns the classes with the most live bytes ({@code jcmd <pid> GC.class_histogram}, which runs
+   * a full GC first).
+   *
+   * @param pid the JVM
+   * @param top how many lines
+   * @return the lines, largest first
+   * @throws IllegalStateException if jcmd fails
+   * @throws InterruptedException if interrupted
+   */
+  public static List<HistogramLine> histogram(long pid, int top) throws InterruptedException {
+    return parseHistogram(jcmd(pid, "GC.class_histogram"), top);
+  }
+
+  /**
+   * Parses the output of {@code GC.class_histogram}.
+   *
+   * @param output jcmd's output
+   * @param top how many lines to keep
+   * @return the first {@code top} class lines
+   */
+  static List<HistogramLine> parseHistogram(String output, int top) {
+    List<HistogramLine> lines = new java.util.ArrayList<>();
+    for (String line : output.split("\n")) {
+      String[] parts = line.strip().split("\\s+");
+      if (parts.length >= 4 && parts[0].matches("\\d+:")) {
+        lines.add(new HistogramLine(parts[3], Long.parseLong(parts[1]), Long.parseLong(parts[2])));
+        if (lines.size() == top) {
+          break;
+        }
+      }
+    }
+    return lines;
+  }
+
+  /**
    * Makes a JVM run a full garbage collection ({@code jcmd <pid> GC.run}) and waits for it.
    *
    * @param pid the JVM
@@ -77,17 +121,23 @@ public final class ProcessMemory {
    * @throws InterruptedException if interrupted
    */
   public static void collectGarbage(long pid) throws InterruptedException {
+    jcmd(pid, "GC.run");
+  }
+
+  private static String jcmd(long pid, String command) throws InterruptedException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     try {
       Process process =
-          new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), "GC.run"))
+          new ProcessBuilder(List.of(jcmd.toString(), Long.toString(pid), command))
               .redirectErrorStream(true)
               .start();
       String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
         process.destroyForcibly();
-        throw new IllegalStateException("jcmd " + pid + " GC.run failed: " + output.strip());
+        throw new IllegalStateException(
+            "jcmd " + pid + " " + command + " failed: " + output.strip());
       }
+      return output;
     } catch (IOException e) {
       throw new UncheckedIOException("cannot run " + jcmd, e);
     }
