@@ -4,9 +4,9 @@
 # benchmarks/results/<date>-<machine>.md.
 #
 # Usage:
-#   scripts/bench.sh                      # 1 000 namespaces, 3 runs per figure (~15 min on 2 cores)
-#   scripts/bench.sh --namespaces 10000   # the large convergence run
-#   scripts/bench.sh --full               # 10 000 namespaces, 5 runs, longer JMH (~1 h or more)
+#   scripts/bench.sh                      # 1 000 namespaces, 3 runs per figure (~13 min on 2 cores)
+#   scripts/bench.sh --namespaces 1000,10000   # convergence at both of the sizes
+#   scripts/bench.sh --full               # 1 000 and 10 000 namespaces, 5 runs, longer JMH (hours)
 #   scripts/bench.sh --only micro,ecr     # some phases: micro, ecr, convergence, latency, api-cost, memory
 #   scripts/bench.sh --help               # every option
 #

@@ -11,22 +11,23 @@ import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Convergence against the limit, on {@code N} namespaces created once and shared by every run. For
- * each client profile an operator is started, warmed up, and then each run measures, in alternating
- * order:
+ * Convergence against the limit, for one or more sizes {@code N}, on namespaces created once and
+ * shared by every run (a run of size {@code N} uses the first {@code N}). For each client profile
+ * an operator is started and warmed up, and then each run measures, in alternating order:
  *
  * <ul>
  *   <li><b>the limit</b>: a tight loop of {@code parallel} threads that creates the same {@code N}
  *       secrets (same type and data as imps's copies) through a client built the way imps builds
  *       its own ({@link KubeClients}) and the same write rate limiter ({@link WriteRateLimiter}) at
  *       the same qps and burst;
- *   <li><b>imps</b>: an ImagePullSecret selecting all {@code N} namespaces is created; the time
+ *   <li><b>imps</b>: an ImagePullSecret selecting the {@code N} namespaces is created; the time
  *       runs until the copy is present in all of them.
  * </ul>
  *
@@ -40,6 +41,9 @@ public final class ConvergenceBenchmark {
   /** The label every benchmark namespace carries. */
   public static final String LABEL = "imps-bench/convergence";
 
+  /** The start of the label {@code imps-bench/size-<N>=yes} on the first {@code N} namespaces. */
+  public static final String SIZE_LABEL_PREFIX = "imps-bench/size-";
+
   /** The label that puts namespaces in buckets of 100, for warm-ups on a subset. */
   public static final String BUCKET_LABEL = "imps-bench/bucket";
 
@@ -49,7 +53,7 @@ public final class ConvergenceBenchmark {
 
   private final BenchCluster cluster;
   private final OperatorLauncher launcher;
-  private final int namespaces;
+  private final List<Integer> sizes;
   private final int runs;
   private final Consumer<String> progress;
   private final List<String> names;
@@ -59,22 +63,22 @@ public final class ConvergenceBenchmark {
    *
    * @param cluster the cluster
    * @param launcher how operators are started
-   * @param namespaces N, the namespaces every run covers
-   * @param runs measured runs per profile
+   * @param sizes the values of N, each at least 1
+   * @param runs measured runs per profile and size
    * @param progress where progress lines go
    */
   public ConvergenceBenchmark(
       BenchCluster cluster,
       OperatorLauncher launcher,
-      int namespaces,
+      List<Integer> sizes,
       int runs,
       Consumer<String> progress) {
     this.cluster = cluster;
     this.launcher = launcher;
-    this.namespaces = namespaces;
+    this.sizes = sizes.stream().distinct().sorted().toList();
     this.runs = runs;
     this.progress = progress;
-    this.names = BenchCluster.names("conv", namespaces);
+    this.names = BenchCluster.names("conv", this.sizes.get(this.sizes.size() - 1));
   }
 
   /**
@@ -87,65 +91,90 @@ public final class ConvergenceBenchmark {
   }
 
   /**
-   * Creates the namespaces and runs every profile.
+   * Creates the namespaces and runs every profile at every size.
    *
    * @param profiles the client settings to compare at
-   * @return two figures per profile: convergence against the limit, and the clean-up time
+   * @return two figures per profile and size: convergence against the limit, and the clean-up time
    * @throws Exception if the cluster, the operator or a watch fails
    */
   public List<Figure> run(List<ClientProfile> profiles) throws Exception {
     Duration created =
         cluster.createNamespaces(
-            names, i -> Map.of(LABEL, "yes", BUCKET_LABEL, Integer.toString(i / BUCKET_SIZE)));
+            names,
+            i -> {
+              Map<String, String> labels = new HashMap<>();
+              labels.put(LABEL, "yes");
+              labels.put(BUCKET_LABEL, Integer.toString(i / BUCKET_SIZE));
+              sizes.stream()
+                  .filter(size -> i < size)
+                  .forEach(size -> labels.put(SIZE_LABEL_PREFIX + size, "yes"));
+              return labels;
+            });
     progress.accept(
         String.format(
             "convergence: created %d namespaces in %.1f s",
-            namespaces, created.toMillis() / 1000.0));
+            names.size(), created.toMillis() / 1000.0));
     List<Figure> figures = new ArrayList<>();
     for (int p = 0; p < profiles.size(); p++) {
-      figures.addAll(run(p, profiles.get(p)));
+      ClientProfile profile = profiles.get(p);
+      try (OperatorJvm operator =
+          launcher.start(cluster.kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
+        operator.awaitReady(Duration.ofMinutes(2));
+        warmUp(p, profile, operator, timeout(profile, WARM_UP_MAX));
+        for (int size : sizes) {
+          figures.addAll(run(p, profile, operator, size));
+        }
+      }
     }
     return figures;
   }
 
-  private List<Figure> run(int index, ClientProfile profile) throws Exception {
+  private static Duration timeout(ClientProfile profile, int namespaces) {
+    return Duration.ofSeconds(120 + (long) (5.0 * namespaces / Math.min(profile.qps(), 300)));
+  }
+
+  private List<Figure> run(int index, ClientProfile profile, OperatorJvm operator, int namespaces)
+      throws Exception {
     List<Double> limit = new ArrayList<>();
     List<Double> imps = new ArrayList<>();
     List<Double> loop = new ArrayList<>();
     List<Double> sweep = new ArrayList<>();
-    Duration timeout =
-        Duration.ofSeconds(120 + (long) (5.0 * namespaces / Math.min(profile.qps(), 300)));
-    try (OperatorJvm operator =
-        launcher.start(cluster.kubeconfig(), "convergence-" + index, profile.operatorFlags())) {
-      operator.awaitReady(Duration.ofMinutes(2));
-      warmUp(index, profile, operator, timeout);
-      for (int r = 0; r < runs; r++) {
-        String tag = "p" + index + "r" + r;
-        Map<String, Object> all = Map.of("matchLabels", Map.of(LABEL, "yes"));
-        double writesBefore = writes(operator);
-        double[] limitRun;
-        double impsRun;
-        if (r % 2 == 0) {
-          limitRun = limit(profile, names, tag, timeout);
-          Thread.sleep(SETTLE.toMillis());
-          impsRun = imps(operator, tag, all, namespaces, timeout);
-        } else {
-          impsRun = imps(operator, tag, all, namespaces, timeout);
-          Thread.sleep(SETTLE.toMillis());
-          limitRun = limit(profile, names, tag, timeout);
-        }
-        double impsWrites = writes(operator) - writesBefore;
-        double sweepRun = cleanUp(operator, tag, names, timeout);
-        limit.add(limitRun[0]);
-        loop.add(limitRun[1]);
-        imps.add(impsRun);
-        sweep.add(sweepRun);
-        progress.accept(
-            String.format(
-                "convergence %s run %d/%d: limit %.2f s, imps %.2f s (%.0f writes);"
-                    + " imps removed the copies in %.2f s",
-                profile.label(), r + 1, runs, limitRun[0], impsRun, impsWrites, sweepRun));
+    Duration timeout = timeout(profile, namespaces);
+    List<String> where = names.subList(0, namespaces);
+    Map<String, Object> selector =
+        Map.of("matchLabels", Map.of(SIZE_LABEL_PREFIX + namespaces, "yes"));
+    for (int r = 0; r < runs; r++) {
+      String tag = "p" + index + "n" + namespaces + "r" + r;
+      double writesBefore = writes(operator);
+      double[] limitRun;
+      double impsRun;
+      if (r % 2 == 0) {
+        limitRun = limit(profile, where, tag, timeout);
+        Thread.sleep(SETTLE.toMillis());
+        impsRun = imps(operator, tag, selector, namespaces, timeout);
+      } else {
+        impsRun = imps(operator, tag, selector, namespaces, timeout);
+        Thread.sleep(SETTLE.toMillis());
+        limitRun = limit(profile, where, tag, timeout);
       }
+      double impsWrites = writes(operator) - writesBefore;
+      double sweepRun = cleanUp(operator, tag, where, timeout);
+      limit.add(limitRun[0]);
+      loop.add(limitRun[1]);
+      imps.add(impsRun);
+      sweep.add(sweepRun);
+      progress.accept(
+          String.format(
+              "convergence %d namespaces, %s, run %d/%d: limit %.2f s, imps %.2f s"
+                  + " (%.0f writes); imps removed the copies in %.2f s",
+              namespaces,
+              profile.label(),
+              r + 1,
+              runs,
+              limitRun[0],
+              impsRun,
+              impsWrites,
+              sweepRun));
     }
     Summary limitSummary = Summary.of(limit);
     String name = Numbers.format(namespaces) + " namespaces, " + profile.label();
@@ -183,13 +212,14 @@ public final class ConvergenceBenchmark {
    */
   private void warmUp(int index, ClientProfile profile, OperatorJvm operator, Duration timeout)
       throws Exception {
-    int size = (int) Math.min(Math.min(namespaces, WARM_UP_MAX), Math.max(100, 10 * profile.qps()));
+    int size =
+        (int) Math.min(Math.min(names.size(), WARM_UP_MAX), Math.max(100, 10 * profile.qps()));
     int buckets = (size + BUCKET_SIZE - 1) / BUCKET_SIZE;
     List<String> values = new ArrayList<>();
     for (int b = 0; b < buckets; b++) {
       values.add(Integer.toString(b));
     }
-    List<String> subset = names.subList(0, Math.min(namespaces, buckets * BUCKET_SIZE));
+    List<String> subset = names.subList(0, Math.min(names.size(), buckets * BUCKET_SIZE));
     String tag = "p" + index + "w";
     limit(profile, subset, tag, timeout);
     imps(operator, tag, BenchCluster.selectorIn(BUCKET_LABEL, values), subset.size(), timeout);
