@@ -21,6 +21,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -209,15 +210,17 @@ public final class BenchCommand implements Callable<Integer> {
     if (!(latencyRate > 0)) {
       throw new IllegalArgumentException("--latency-rate must be positive, got " + latencyRate);
     }
-    OperatorLauncher launcher =
-        new OperatorLauncher(operatorJar.toAbsolutePath(), jvmOptions(), logDirectory);
-    if (phases.stream().anyMatch(p -> p.usesSharedCluster() || p == Phase.MEMORY)
-        && !Files.isRegularFile(operatorJar)) {
+    boolean needsOperator =
+        phases.stream().anyMatch(p -> p.usesSharedCluster() || p == Phase.MEMORY);
+    if (needsOperator && !Files.isRegularFile(operatorJar)) {
       throw new IllegalArgumentException(
           "--operator-jar "
               + operatorJar
               + " does not exist; build it first (scripts/bench.sh does)");
     }
+    OperatorLauncher launcher =
+        new OperatorLauncher(
+            needsOperator ? snapshot(operatorJar) : operatorJar, jvmOptions(), logDirectory);
 
     List<Figure> figures = new ArrayList<>();
     Map<String, Duration> took = new LinkedHashMap<>();
@@ -402,6 +405,17 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return phases;
+  }
+
+  /**
+   * Copies the operator jar next to the logs, so every operator of the run is the same build even
+   * if the jar is rebuilt meanwhile.
+   */
+  private Path snapshot(Path jar) throws IOException {
+    Files.createDirectories(logDirectory);
+    Path copy = logDirectory.resolve("imps.jar").toAbsolutePath();
+    Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
+    return copy;
   }
 
   private List<String> jvmOptions() {

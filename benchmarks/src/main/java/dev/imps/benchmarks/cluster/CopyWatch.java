@@ -222,6 +222,19 @@ public final class CopyWatch implements AutoCloseable {
   }
 
   /**
+   * Returns the time the first copy arrived.
+   *
+   * @return the smallest {@link System#nanoTime()} recorded
+   * @throws IllegalStateException if nothing was seen
+   */
+  public long firstArrival() {
+    return firstSeen.values().stream()
+        .mapToLong(Long::longValue)
+        .min()
+        .orElseThrow(() -> new IllegalStateException("no secret named " + secretName + " seen"));
+  }
+
+  /**
    * Returns the time the last of the copies seen so far arrived.
    *
    * @return the largest {@link System#nanoTime()} recorded
