@@ -2,6 +2,7 @@ package dev.imps.controller.cli;
 
 import dev.imps.controller.leader.LeaderElectionSettings;
 import dev.imps.controller.metrics.MetricsAddress;
+import dev.imps.controller.runtime.ApiServerCheck;
 import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.OperatorSettings;
@@ -38,6 +39,9 @@ final class ControllerCommand implements Callable<Integer> {
 
   /** Exit status after the Lease was lost; Kubernetes restarts the pod, which campaigns again. */
   static final int LEADERSHIP_LOST = 3;
+
+  /** Exit status when the API server did not answer at start-up. */
+  static final int API_SERVER_UNREACHABLE = 4;
 
   private static final Logger LOG = LoggerFactory.getLogger(ControllerCommand.class);
   private static final Path SERVICE_ACCOUNT_NAMESPACE =
@@ -165,6 +169,13 @@ final class ControllerCommand implements Callable<Integer> {
     common.configureLogging();
     OperatorSettings settings = settings();
     ApiClient client = KubeClients.create(common.kubeconfig);
+    try {
+      String version = ApiServerCheck.DEFAULT.version(KubeClients.forRequests(client));
+      LOG.info("API server {} at {}", version, client.getBasePath());
+    } catch (ApiServerCheck.UnreachableApiServerException e) {
+      LOG.error(e.getMessage());
+      return API_SERVER_UNREACHABLE;
+    }
     CollectorRegistry registry = CollectorRegistry.defaultRegistry;
     DefaultExports.initialize();
     Reconcilers reconcilers = Reconcilers.create(ecrEndpoint, stsEndpoint);

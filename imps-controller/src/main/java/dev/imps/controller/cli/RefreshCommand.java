@@ -1,14 +1,23 @@
 package dev.imps.controller.cli;
 
+import dev.imps.controller.metrics.HealthServer;
+import dev.imps.controller.metrics.MetricsAddress;
 import dev.imps.controller.reconcile.SecretRef;
+import dev.imps.controller.runtime.ApiServerCheck;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.Reconcilers;
 import dev.imps.controller.runtime.SecretRefresher;
 import io.kubernetes.client.openapi.ApiClient;
+import io.prometheus.client.CollectorRegistry;
+import io.prometheus.client.hotspot.DefaultExports;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,6 +62,15 @@ final class RefreshCommand implements Callable<Integer> {
               + " Default: ${DEFAULT-VALUE}.")
   long periodicSeconds;
 
+  @Option(
+      names = "--metrics-addr",
+      paramLabel = "ADDR",
+      defaultValue = "0",
+      description =
+          "Where /metrics (JVM and process metrics), /healthz and /readyz listen: [host]:port,"
+              + " or 0 to disable (IMPS's refresher flag). Default: ${DEFAULT-VALUE}.")
+  String metricsAddress;
+
   @Option(names = "--ecr-endpoint", paramLabel = "URL", hidden = true)
   URI ecrEndpoint;
 
@@ -68,8 +86,17 @@ final class RefreshCommand implements Callable<Integer> {
     List<SecretRef> sourceRefs =
         sources.stream().map(s -> SecretRefresher.parseRef("--source-secret", s)).toList();
     SecretRef targetRef = SecretRefresher.parseRef("--target-secret", target);
-    ApiClient client = KubeClients.create(common.kubeconfig);
-    try (Reconcilers credentials = Reconcilers.create(ecrEndpoint, stsEndpoint)) {
+    ApiClient client = KubeClients.forRequests(KubeClients.create(common.kubeconfig));
+    try {
+      String version = ApiServerCheck.DEFAULT.version(client);
+      LOG.info("API server {} at {}", version, client.getBasePath());
+    } catch (ApiServerCheck.UnreachableApiServerException e) {
+      LOG.error(e.getMessage());
+      return ControllerCommand.API_SERVER_UNREACHABLE;
+    }
+    Optional<InetSocketAddress> metricsAt = MetricsAddress.parse(metricsAddress);
+    try (Reconcilers credentials = Reconcilers.create(ecrEndpoint, stsEndpoint);
+        HealthServer endpoints = metricsAt.isPresent() ? serve(metricsAt.get()) : null) {
       SecretRefresher refresher =
           new SecretRefresher(
               client,
@@ -88,5 +115,17 @@ final class RefreshCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private static HealthServer serve(InetSocketAddress address) {
+    DefaultExports.initialize();
+    try {
+      HealthServer server =
+          HealthServer.start(address, CollectorRegistry.defaultRegistry, () -> true);
+      LOG.info("serving /metrics, /healthz and /readyz on {}", server.address());
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + address + " (--metrics-addr)", e);
+    }
   }
 }

@@ -136,13 +136,16 @@ public final class ImpsOperator implements AutoCloseable {
     this.metrics = OperatorMetrics.register(registry);
     ThrottledWrites writes =
         new ThrottledWrites(WriteRateLimiter.create(settings.qps(), settings.burst()), metrics);
-    KubeEventRecorder events = new KubeEventRecorder(client, writes, settings.identity(), clock);
-    KubeClusterActions actions = new KubeClusterActions(client, writes, events);
+    // Informers watch through client (read timeout 0); every single request goes through a copy
+    // with a read timeout, so a server that stops answering cannot hold a worker forever.
+    ApiClient requests = KubeClients.forRequests(client);
+    KubeEventRecorder events = new KubeEventRecorder(requests, writes, settings.identity(), clock);
+    KubeClusterActions actions = new KubeClusterActions(requests, writes, events);
     this.queue =
         new DefaultRateLimitingQueue<>(Executors.newSingleThreadExecutor(daemon("imps-queue")));
     this.caches =
         new ClusterCaches(client, settings.serviceAccountPatching(), this::referencedSecretChanged);
-    this.state = new InformerClusterState(caches, new CoreV1Api(client));
+    this.state = new InformerClusterState(caches, new CoreV1Api(requests));
     this.routing = new WorkRouting(caches, this::enqueue);
     this.writePool = Executors.newFixedThreadPool(settings.writeThreads(), daemon("imps-write"));
     this.reconciler = reconcilers.create(state, actions, writePool);
@@ -162,13 +165,14 @@ public final class ImpsOperator implements AutoCloseable {
             .withReadyFunc(caches::hasSynced)
             .withReadyTimeout(Duration.ofDays(3650))
             .build();
-    this.leaderElection = settings.leaderElection().map(le -> new LeaderElection(client, le));
+    this.leaderElection = settings.leaderElection().map(le -> new LeaderElection(requests, le));
   }
 
   /**
    * Creates an operator; nothing runs until {@link #start()}.
    *
-   * @param client the API client, read timeout 0
+   * @param client the API client, read timeout 0; informers use it as is, single requests use a
+   *     copy with a read timeout ({@link KubeClients#forRequests(ApiClient)})
    * @param settings how to run
    * @param registry where metrics are registered
    * @param reconcilers builds the reconciler

@@ -1,6 +1,7 @@
 package dev.imps.controller.runtime;
 
 import io.kubernetes.client.openapi.ApiClient;
+import io.kubernetes.client.openapi.auth.ApiKeyAuth;
 import io.kubernetes.client.util.ClientBuilder;
 import io.kubernetes.client.util.KubeConfig;
 import java.io.IOException;
@@ -15,10 +16,17 @@ import java.time.Duration;
  * client-go does ({@code $KUBECONFIG}, {@code ~/.kube/config}, then the in-cluster service
  * account).
  *
- * <p>Read timeout is 0, which informers require (a watch is idle for minutes). The client is never
- * installed as client-java's global default; every component gets it passed explicitly.
+ * <p>Read timeout is 0, which informers require (a watch is idle for minutes). Requests that are
+ * not watches go through a copy with a read timeout ({@link #forRequests(ApiClient)}), so an API
+ * server that stops answering cannot hold a worker forever. No client is ever installed as
+ * client-java's global default; every component gets it passed explicitly.
  */
 public final class KubeClients {
+
+  /** The read timeout of {@link #forRequests(ApiClient)}: {@value} seconds. */
+  public static final int REQUEST_READ_TIMEOUT_SECONDS = 30;
+
+  private static final String BEARER = "BearerToken";
 
   private KubeClients() {}
 
@@ -41,5 +49,32 @@ public final class KubeClients {
       builder = ClientBuilder.standard();
     }
     return builder.setReadTimeout(Duration.ZERO).build();
+  }
+
+  /**
+   * Returns a copy of {@code client} for single requests (reads, writes, events, the Lease): the
+   * same server, TLS settings, credentials and interceptors, with a read timeout of {@value
+   * #REQUEST_READ_TIMEOUT_SECONDS} seconds. {@code client} itself is not changed.
+   *
+   * @param client a client from {@link #create(Path)} or any other built by client-java
+   * @return a new client with a read timeout
+   */
+  public static ApiClient forRequests(ApiClient client) {
+    ApiClient copy =
+        new ApiClient(
+            client
+                .getHttpClient()
+                .newBuilder()
+                .readTimeout(Duration.ofSeconds(REQUEST_READ_TIMEOUT_SECONDS))
+                .build());
+    copy.setBasePath(client.getBasePath());
+    // Not setVerifyingSsl or setSslCaCert: they rebuild the TLS settings the copied OkHttpClient
+    // already carries.
+    if (client.getAuthentication(BEARER) instanceof ApiKeyAuth from
+        && copy.getAuthentication(BEARER) instanceof ApiKeyAuth to) {
+      to.setApiKey(from.getApiKey());
+      to.setApiKeyPrefix(from.getApiKeyPrefix());
+    }
+    return copy;
   }
 }

@@ -4,13 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imps.controller.runtime.OperatorSettings;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -133,7 +139,39 @@ class MainTest {
     CommandLine line = Main.commandLine().setOut(new PrintWriter(out));
 
     assertThat(line.execute("refresh", "--help")).isZero();
-    assertThat(out.toString()).contains("--source-secret", "--target-secret");
+    assertThat(out.toString()).contains("--source-secret", "--target-secret", "--metrics-addr");
+  }
+
+  @Test
+  void an_unreachable_api_server_ends_the_controller_with_status_4(@TempDir Path directory)
+      throws IOException {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      closedPort = socket.getLocalPort();
+    }
+    Path kubeconfig = directory.resolve("kubeconfig");
+    Files.writeString(
+        kubeconfig,
+        String.join(
+            "\n",
+            "apiVersion: v1",
+            "kind: Config",
+            "clusters:",
+            "- name: c",
+            "  cluster: {server: 'http://127.0.0.1:" + closedPort + "'}",
+            "users:",
+            "- name: u",
+            "  user: {token: t}",
+            "contexts:",
+            "- name: x",
+            "  context: {cluster: c, user: u}",
+            "current-context: x",
+            ""));
+
+    int status =
+        Main.commandLine().execute("controller", "--kubeconfig=" + kubeconfig, "--metrics-addr=0");
+
+    assertThat(status).isEqualTo(ControllerCommand.API_SERVER_UNREACHABLE);
   }
 
   @Test
