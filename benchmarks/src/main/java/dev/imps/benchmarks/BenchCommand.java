@@ -135,9 +135,9 @@ public final class BenchCommand implements Callable<Integer> {
       names = "--operator-jvm-options",
       paramLabel = "OPTIONS",
       description =
-          "JVM options of the operator. Default: the chart's (-XX:MaxRAMPercentage=75"
-              + " -XX:+ExitOnOutOfMemoryError) plus what the JVM picks in the chart's 512 MiB"
-              + " container (-XX:MaxRAM=512m -XX:+UseSerialGC).")
+          "JVM options of the operator. Default: the chart's (jvm.options in its values) plus"
+              + " what the JVM picks in the chart's 512 MiB container (-XX:MaxRAM=512m"
+              + " -XX:+UseSerialGC). The chart's MALLOC_ARENA_MAX=2 is always set.")
   String operatorJvmOptions;
 
   @Option(

@@ -67,6 +67,8 @@ class ImageConfigurationTest {
   void the_image_has_the_chart_jvm_options_and_metrics_port() throws XPathExpressionException {
     assertThat(text(JIB + "environment/JDK_JAVA_OPTIONS"))
         .isEqualTo(Manifests.at(values, "jvm.options"));
+    assertThat(text(JIB + "environment/MALLOC_ARENA_MAX"))
+        .isEqualTo(String.valueOf(Manifests.at(values, "jvm.mallocArenaMax")));
     assertThat(text(JIB + "ports/port"))
         .isEqualTo(String.valueOf(Manifests.at(values, "metrics.port")));
   }

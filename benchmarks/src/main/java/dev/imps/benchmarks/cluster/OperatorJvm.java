@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +27,17 @@ public final class OperatorJvm implements AutoCloseable {
 
   /** The JVM options of the Helm chart ({@code jvm.options} in its values). */
   public static final List<String> CHART_JVM_OPTIONS =
-      List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError");
+      List.of(
+          "-XX:MaxRAMPercentage=75",
+          "-XX:+ExitOnOutOfMemoryError",
+          "-XX:MaxNewSize=16m",
+          "-XX:MinHeapFreeRatio=10",
+          "-XX:MaxHeapFreeRatio=20",
+          "-XX:-ShrinkHeapInSteps",
+          "-XX:TrimNativeHeapInterval=5000");
+
+  /** The environment the Helm chart gives the JVM besides its options ({@code jvm.*} values). */
+  public static final Map<String, String> CHART_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
 
   /**
    * What the JVM derives by itself inside the chart's 512 MiB memory limit: it sizes the heap from
@@ -93,6 +104,7 @@ public final class OperatorJvm implements AutoCloseable {
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("POD_NAME", "imps-bench");
+      builder.environment().putAll(CHART_ENVIRONMENT);
       return new OperatorJvm(builder.start(), log, port);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the operator from " + jar, e);

@@ -7,6 +7,10 @@ import io.kubernetes.client.openapi.models.V1NamespaceStatus;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.lang.ref.WeakReference;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * What the informers strip from objects before caching them, so the operator's memory grows with
@@ -16,26 +20,33 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
  */
 final class CacheTransforms {
 
+  /** Label and annotation maps in use, for {@link #shared(Map)}. Guarded by itself. */
+  private static final Map<Map<String, String>, WeakReference<Map<String, String>>> SHARED_MAPS =
+      new WeakHashMap<>();
+
   private CacheTransforms() {}
 
-  /** Keeps a pod's namespace, name, uid, resourceVersion, labels and annotations. */
+  /**
+   * Keeps a pod's namespace, name, labels and annotations, in place: the informer's start-up LIST
+   * stays referenced by client-java's reflector while it watches, so a transform that built a new
+   * object would keep every pod twice. Strings that repeat across pods (namespace, label and
+   * annotation keys and values) are interned and the maps made compact.
+   */
   static final TransformFunc POD_METADATA =
       object -> {
         if (!(object instanceof PartialObjectMetadata pod) || pod.getMetadata() == null) {
           return object;
         }
         V1ObjectMeta full = pod.getMetadata();
-        return PartialObjectMetadata.of(
-            new V1ObjectMeta()
-                .namespace(full.getNamespace())
-                .name(full.getName())
-                .uid(full.getUid())
-                .resourceVersion(full.getResourceVersion())
-                .labels(full.getLabels())
-                .annotations(full.getAnnotations())
-                .managedFields(null)
-                .finalizers(null)
-                .ownerReferences(null));
+        if (full.getName() == null) {
+          return object;
+        }
+        pod.compactTo(
+            intern(full.getNamespace()),
+            full.getName(),
+            compact(full.getLabels()),
+            compact(full.getAnnotations()));
+        return pod;
       };
 
   /** Keeps a namespace's metadata (without managed fields) and phase. */
@@ -81,9 +92,66 @@ final class CacheTransforms {
         return object;
       };
 
+  /**
+   * Returns an immutable copy of a label or annotation map with interned keys and values (the
+   * array-based map of {@link Map#copyOf}, which {@code PodView} then reuses as is); entries with a
+   * {@code null} key or value are dropped, {@code null} stays {@code null}.
+   */
+  static Map<String, String> compact(Map<String, String> map) {
+    if (map == null) {
+      return null;
+    }
+    @SuppressWarnings("unchecked")
+    Map.Entry<String, String>[] entries =
+        map.entrySet().stream()
+            .filter(e -> e.getKey() != null && e.getValue() != null)
+            .map(e -> Map.entry(intern(e.getKey()), intern(e.getValue())))
+            .toArray(Map.Entry[]::new);
+    return shared(Map.ofEntries(entries));
+  }
+
+  /**
+   * Returns the one instance of an equal map that is still in use, so that pods of one workload,
+   * which carry the same labels, share one map. Weak: a map no pod uses any more is collected.
+   */
+  private static Map<String, String> shared(Map<String, String> map) {
+    if (map.isEmpty()) {
+      return map;
+    }
+    synchronized (SHARED_MAPS) {
+      WeakReference<Map<String, String>> known = SHARED_MAPS.get(map);
+      Map<String, String> existing = known == null ? null : known.get();
+      if (existing != null) {
+        return existing;
+      }
+      SHARED_MAPS.put(map, new WeakReference<>(map));
+      return map;
+    }
+  }
+
+  private static String intern(String value) {
+    return value == null ? null : value.intern();
+  }
+
+  /**
+   * Drops managed fields, and replaces the empty collections client-java's models start with (an
+   * empty HashMap or ArrayList for every absent field) by the shared immutable empty ones.
+   */
   private static void stripMetadata(V1ObjectMeta metadata) {
     if (metadata != null) {
       metadata.setManagedFields(null);
+      if (metadata.getLabels() != null && metadata.getLabels().isEmpty()) {
+        metadata.setLabels(Map.of());
+      }
+      if (metadata.getAnnotations() != null && metadata.getAnnotations().isEmpty()) {
+        metadata.setAnnotations(Map.of());
+      }
+      if (metadata.getFinalizers() != null && metadata.getFinalizers().isEmpty()) {
+        metadata.setFinalizers(List.of());
+      }
+      if (metadata.getOwnerReferences() != null && metadata.getOwnerReferences().isEmpty()) {
+        metadata.setOwnerReferences(List.of());
+      }
     }
   }
 

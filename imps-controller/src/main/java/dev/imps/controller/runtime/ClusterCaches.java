@@ -132,7 +132,8 @@ final class ClusterCaches implements AutoCloseable {
                         .timeoutSeconds(params.timeoutSeconds)
                         .watch(params.watch)
                         .allowWatchBookmarks(params.watch)
-                        .buildCall(null)),
+                        .buildCall(null),
+                CacheTransforms.POD_METADATA),
             PartialObjectMetadata.class,
             0L,
             ClusterCaches::logListWatchError);

@@ -23,6 +23,14 @@ public final class PartialObjectMetadataList implements KubernetesListObject {
   /** Creates an empty list; Gson calls this. */
   public PartialObjectMetadataList() {}
 
+  /** Creates a list from decoded parts (see {@code ListerWatchers#decodeTransformed}). */
+  PartialObjectMetadataList(V1ListMeta metadata, List<PartialObjectMetadata> items) {
+    this.apiVersion = "meta.k8s.io/v1";
+    this.kind = "PartialObjectMetadataList";
+    this.metadata = metadata;
+    this.items = items;
+  }
+
   @Override
   public V1ListMeta getMetadata() {
     return metadata;

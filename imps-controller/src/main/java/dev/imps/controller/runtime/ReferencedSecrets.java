@@ -1,5 +1,6 @@
 package dev.imps.controller.runtime;
 
+import dev.imps.api.ApiConstants;
 import io.kubernetes.client.informer.ResourceEventHandler;
 import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.TransformFunc;
@@ -24,8 +25,9 @@ import org.slf4j.LoggerFactory;
  * <p>Two kinds of watch, each one informer narrowed by a field selector on {@code metadata.name}: a
  * <em>source</em> watch on one secret in one namespace (cached with its data, since imps renders
  * from it), and a <em>target name</em> watch on every secret with the target name in any namespace
- * (cached without data: imps only needs to know that a secret it does not own is in the way). The
- * set of watches follows the CRs: {@link #watchExactly(Set)} starts new ones and stops the rest.
+ * that lacks imps's owner label (cached without data: imps only needs to know that a secret it does
+ * not own is in the way; its own copies are in the copies cache). The set of watches follows the
+ * CRs: {@link #watchExactly(Set)} starts new ones and stops the rest.
  *
  * <p>Thread-safe.
  */
@@ -53,6 +55,9 @@ final class ReferencedSecrets implements AutoCloseable {
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(ReferencedSecrets.class);
+
+  /** Label selector of secrets without imps's owner label: the target-name watch's filter. */
+  static final String NOT_OWNED = "!" + ApiConstants.OWNER_UID_LABEL;
 
   private final ApiClient client;
   private final CoreV1Api core;
@@ -161,7 +166,7 @@ final class ReferencedSecrets implements AutoCloseable {
   }
 
   /**
-   * Counts the secrets these watches cache (a copy with a target name counts here too).
+   * Counts the secrets these watches cache (imps's own copies are not among them).
    *
    * @return the number of cached secrets
    */
@@ -196,6 +201,9 @@ final class ReferencedSecrets implements AutoCloseable {
                             .buildCall(null)
                         : core.listSecretForAllNamespaces()
                             .fieldSelector(fieldSelector)
+                            // imps's own copies are in the copies cache already; caching them
+                            // here too would keep every copy twice.
+                            .labelSelector(NOT_OWNED)
                             .resourceVersion(params.resourceVersion)
                             .timeoutSeconds(params.timeoutSeconds)
                             .watch(params.watch)

@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -35,21 +36,67 @@ class CacheTransformsTest {
 
   @Test
   void a_pod_is_cached_as_identity_labels_and_annotations_only() {
+    PartialObjectMetadata listed = PartialObjectMetadata.of(fullMetadata());
     PartialObjectMetadata pod =
-        (PartialObjectMetadata)
-            CacheTransforms.POD_METADATA.transform(PartialObjectMetadata.of(fullMetadata()));
+        (PartialObjectMetadata) CacheTransforms.POD_METADATA.transform(listed);
 
+    assertThat(pod).as("transformed in place").isSameAs(listed);
     V1ObjectMeta kept = pod.getMetadata();
     assertThat(kept.getNamespace()).isEqualTo("apps");
     assertThat(kept.getName()).isEqualTo("web-1");
-    assertThat(kept.getUid()).isEqualTo("u-1");
-    assertThat(kept.getResourceVersion()).isEqualTo("42");
+    assertThat(kept.getUid()).isNull();
+    assertThat(kept.getResourceVersion()).isNull();
     assertThat(kept.getLabels()).containsExactly(Map.entry("app", "web"));
     assertThat(kept.getAnnotations()).containsOnlyKeys("sidecar.istio.io/inject");
     assertThat(kept.getManagedFields()).isNull();
     assertThat(kept.getOwnerReferences()).isNull();
     assertThat(kept.getFinalizers()).isNull();
     assertThat(kept.getGenerateName()).isNull();
+  }
+
+  @Test
+  void pod_labels_become_compact_maps_of_shared_strings() {
+    Map<String, String> labels = new HashMap<>();
+    labels.put(new String("team"), new String("payments"));
+    labels.put(new String("app"), new String("web"));
+    labels.put("broken", null);
+    PartialObjectMetadata first =
+        PartialObjectMetadata.of(new V1ObjectMeta().namespace(new String("apps")).name("a"));
+    first.getMetadata().setLabels(labels);
+    PartialObjectMetadata second =
+        PartialObjectMetadata.of(
+            new V1ObjectMeta()
+                .namespace(new String("apps"))
+                .name("b")
+                .labels(new HashMap<>(Map.of(new String("team"), new String("payments")))));
+
+    V1ObjectMeta a =
+        ((PartialObjectMetadata) CacheTransforms.POD_METADATA.transform(first)).getMetadata();
+    V1ObjectMeta b =
+        ((PartialObjectMetadata) CacheTransforms.POD_METADATA.transform(second)).getMetadata();
+
+    assertThat(a.getLabels()).containsOnly(Map.entry("team", "payments"), Map.entry("app", "web"));
+    assertThat(a.getLabels()).isEqualTo(Map.copyOf(a.getLabels())).isNotInstanceOf(HashMap.class);
+    assertThat(Map.copyOf(a.getLabels())).as("PodView reuses the map").isSameAs(a.getLabels());
+    assertThat(a.getNamespace()).isSameAs(b.getNamespace());
+    String teamOfA =
+        a.getLabels().keySet().stream().filter("team"::equals).findFirst().orElseThrow();
+    String teamOfB = b.getLabels().keySet().iterator().next();
+    assertThat(teamOfA).isSameAs(teamOfB);
+    assertThat(a.getLabels().get("team")).isSameAs(b.getLabels().get("team"));
+    PartialObjectMetadata sibling =
+        PartialObjectMetadata.of(
+            new V1ObjectMeta()
+                .namespace("apps")
+                .name("c")
+                .labels(new HashMap<>(Map.of("team", "payments"))));
+    assertThat(
+            ((PartialObjectMetadata) CacheTransforms.POD_METADATA.transform(sibling))
+                .getMetadata()
+                .getLabels())
+        .as("pods with equal labels share one map")
+        .isSameAs(b.getLabels());
+    assertThat(a.getAnnotations()).isNullOrEmpty();
   }
 
   @Test
