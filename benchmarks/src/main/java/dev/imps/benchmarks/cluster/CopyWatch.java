@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 /**
  * Watches every namespace for Secrets of one name and records when each namespace's copy was first
@@ -171,20 +172,7 @@ public final class CopyWatch implements AutoCloseable {
    * @throws IllegalStateException if the watch failed for good
    */
   public boolean awaitCount(int count, Duration timeout) throws InterruptedException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    synchronized (changed) {
-      while (firstSeen.size() < count) {
-        if (failure != null) {
-          throw failure;
-        }
-        long left = deadline - System.nanoTime();
-        if (left <= 0) {
-          return false;
-        }
-        changed.wait(Math.max(1, Math.min(left / 1_000_000, 500)));
-      }
-    }
-    return true;
+    return awaitUntil(() -> firstSeen.size() >= count, timeout);
   }
 
   /**
@@ -196,9 +184,14 @@ public final class CopyWatch implements AutoCloseable {
    * @throws IllegalStateException if the watch failed for good
    */
   public boolean awaitNonePresent(Duration timeout) throws InterruptedException {
+    return awaitUntil(present::isEmpty, timeout);
+  }
+
+  /** Waits, holding {@code changed} while it tests, until {@code done} holds or time is up. */
+  private boolean awaitUntil(BooleanSupplier done, Duration timeout) throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     synchronized (changed) {
-      while (!present.isEmpty()) {
+      while (!done.getAsBoolean()) {
         if (failure != null) {
           throw failure;
         }

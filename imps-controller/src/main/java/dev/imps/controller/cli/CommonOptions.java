@@ -1,10 +1,16 @@
 package dev.imps.controller.cli;
 
+import dev.imps.controller.runtime.ApiServerCheck;
+import io.kubernetes.client.openapi.ApiClient;
 import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Option;
 
 /** Options every command takes: where the cluster is, and how to log. */
 final class CommonOptions {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CommonOptions.class);
 
   @Option(
       names = "--kubeconfig",
@@ -32,5 +38,24 @@ final class CommonOptions {
   /** Applies the logging options; call before anything logs. */
   void configureLogging() {
     LogSetup.configure(logLevel, logJson);
+  }
+
+  /**
+   * Asks the API server for its version ({@link ApiServerCheck#DEFAULT}) and logs it, or logs why
+   * it did not answer.
+   *
+   * @param requests a client with a read timeout
+   * @return whether it answered
+   * @throws InterruptedException if interrupted between attempts
+   */
+  boolean apiServerAnswers(ApiClient requests) throws InterruptedException {
+    try {
+      String version = ApiServerCheck.DEFAULT.version(requests);
+      LOG.info("API server {} at {}", version, requests.getBasePath());
+      return true;
+    } catch (ApiServerCheck.UnreachableApiServerException e) {
+      LOG.error(e.getMessage());
+      return false;
+    }
   }
 }

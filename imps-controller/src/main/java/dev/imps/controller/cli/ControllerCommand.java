@@ -2,7 +2,6 @@ package dev.imps.controller.cli;
 
 import dev.imps.controller.leader.LeaderElectionSettings;
 import dev.imps.controller.metrics.MetricsAddress;
-import dev.imps.controller.runtime.ApiServerCheck;
 import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.OperatorSettings;
@@ -169,11 +168,7 @@ final class ControllerCommand implements Callable<Integer> {
     common.configureLogging();
     OperatorSettings settings = settings();
     ApiClient client = KubeClients.create(common.kubeconfig);
-    try {
-      String version = ApiServerCheck.DEFAULT.version(KubeClients.forRequests(client));
-      LOG.info("API server {} at {}", version, client.getBasePath());
-    } catch (ApiServerCheck.UnreachableApiServerException e) {
-      LOG.error(e.getMessage());
+    if (!common.apiServerAnswers(KubeClients.forRequests(client))) {
       return API_SERVER_UNREACHABLE;
     }
     CollectorRegistry registry = CollectorRegistry.defaultRegistry;

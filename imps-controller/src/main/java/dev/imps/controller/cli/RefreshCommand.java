@@ -3,15 +3,12 @@ package dev.imps.controller.cli;
 import dev.imps.controller.metrics.HealthServer;
 import dev.imps.controller.metrics.MetricsAddress;
 import dev.imps.controller.reconcile.SecretRef;
-import dev.imps.controller.runtime.ApiServerCheck;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.Reconcilers;
 import dev.imps.controller.runtime.SecretRefresher;
 import io.kubernetes.client.openapi.ApiClient;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Clock;
@@ -87,11 +84,7 @@ final class RefreshCommand implements Callable<Integer> {
         sources.stream().map(s -> SecretRefresher.parseRef("--source-secret", s)).toList();
     SecretRef targetRef = SecretRefresher.parseRef("--target-secret", target);
     ApiClient client = KubeClients.forRequests(KubeClients.create(common.kubeconfig));
-    try {
-      String version = ApiServerCheck.DEFAULT.version(client);
-      LOG.info("API server {} at {}", version, client.getBasePath());
-    } catch (ApiServerCheck.UnreachableApiServerException e) {
-      LOG.error(e.getMessage());
+    if (!common.apiServerAnswers(client)) {
       return ControllerCommand.API_SERVER_UNREACHABLE;
     }
     Optional<InetSocketAddress> metricsAt = MetricsAddress.parse(metricsAddress);
@@ -119,13 +112,6 @@ final class RefreshCommand implements Callable<Integer> {
 
   private static HealthServer serve(InetSocketAddress address) {
     DefaultExports.initialize();
-    try {
-      HealthServer server =
-          HealthServer.start(address, CollectorRegistry.defaultRegistry, () -> true);
-      LOG.info("serving /metrics, /healthz and /readyz on {}", server.address());
-      return server;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot listen on " + address + " (--metrics-addr)", e);
-    }
+    return HealthServer.serve(address, CollectorRegistry.defaultRegistry, () -> true);
   }
 }

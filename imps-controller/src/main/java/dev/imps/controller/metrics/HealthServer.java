@@ -7,11 +7,14 @@ import io.prometheus.client.exporter.common.TextFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The operator's HTTP endpoints on the JDK's {@link HttpServer}: {@code /metrics} (Prometheus text
@@ -21,6 +24,8 @@ import java.util.function.BooleanSupplier;
  * <p>Runs on two daemon threads, so it never keeps the JVM alive. Thread-safe.
  */
 public final class HealthServer implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HealthServer.class);
 
   private final HttpServer server;
   private final ExecutorService executor;
@@ -63,6 +68,26 @@ public final class HealthServer implements AutoCloseable {
     server.setExecutor(executor);
     server.start();
     return new HealthServer(server, executor);
+  }
+
+  /**
+   * Starts the server for {@code --metrics-addr} and logs where it listens.
+   *
+   * @param address where to listen; port 0 picks a free port
+   * @param registry the metrics to serve
+   * @param ready whether the process is ready
+   * @return the running server
+   * @throws UncheckedIOException naming the address and the flag if it cannot be bound
+   */
+  public static HealthServer serve(
+      InetSocketAddress address, CollectorRegistry registry, BooleanSupplier ready) {
+    try {
+      HealthServer server = start(address, registry, ready);
+      LOG.info("serving /metrics, /healthz and /readyz on {}", server.address());
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot listen on " + address + " (--metrics-addr)", e);
+    }
   }
 
   /**

@@ -15,7 +15,6 @@ import io.kubernetes.client.extended.workqueue.RateLimitingQueue;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.prometheus.client.CollectorRegistry;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
@@ -200,13 +199,7 @@ public final class ImpsOperator implements AutoCloseable {
    */
   public synchronized void start() {
     if (settings.metricsAddress().isPresent()) {
-      try {
-        healthServer = HealthServer.start(settings.metricsAddress().get(), registry, this::isReady);
-        LOG.info("serving /metrics, /healthz and /readyz on {}", healthServer.address());
-      } catch (IOException e) {
-        throw new UncheckedIOException(
-            "cannot listen on " + settings.metricsAddress().get() + " (--metrics-addr)", e);
-      }
+      healthServer = HealthServer.serve(settings.metricsAddress().get(), registry, this::isReady);
     }
     caches.start();
     if (leaderElection.isPresent()) {
