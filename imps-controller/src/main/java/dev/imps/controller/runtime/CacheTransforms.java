@@ -34,7 +34,10 @@ final class CacheTransforms {
    */
   static final TransformFunc POD_METADATA =
       object -> {
-        if (!(object instanceof PartialObjectMetadata pod) || pod.getMetadata() == null) {
+        if (!(object instanceof PartialObjectMetadata pod)
+            || pod.isCompact()
+            || pod.getMetadata() == null) {
+          // Listed pods were compacted while decoded; the informer hands them in again.
           return object;
         }
         V1ObjectMeta full = pod.getMetadata();

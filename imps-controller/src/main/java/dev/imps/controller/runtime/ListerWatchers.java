@@ -71,8 +71,8 @@ final class ListerWatchers {
    *
    * @param client the client; its read timeout must be 0
    * @param calls builds the list or watch call of the resource from the reflector's parameters
-   * @param itemTransform applied to each listed item as it is decoded (in place, idempotent: the
-   *     informer applies its transform again)
+   * @param itemTransform applied to each listed item as it is decoded (in place; the informer's own
+   *     transform then finds the item done)
    * @return the lister-watcher
    */
   static ListerWatcher<PartialObjectMetadata, PartialObjectMetadataList> metadataOnly(

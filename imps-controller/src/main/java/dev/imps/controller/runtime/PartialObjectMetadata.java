@@ -70,9 +70,18 @@ public final class PartialObjectMetadata implements KubernetesObject {
     this.metadata = null;
   }
 
+  /**
+   * Tells whether {@link #compactTo} has run, so the transform need not run again.
+   *
+   * @return true in the compact form
+   */
+  boolean isCompact() {
+    return metadata == null && compactName != null;
+  }
+
   @Override
   public V1ObjectMeta getMetadata() {
-    if (metadata != null || compactName == null) {
+    if (!isCompact()) {
       return metadata;
     }
     return new V1ObjectMeta()

@@ -41,6 +41,9 @@ class CacheTransformsTest {
         (PartialObjectMetadata) CacheTransforms.POD_METADATA.transform(listed);
 
     assertThat(pod).as("transformed in place").isSameAs(listed);
+    assertThat(pod.isCompact()).isTrue();
+    assertThat(CacheTransforms.POD_METADATA.transform(pod)).isSameAs(pod);
+    assertThat(pod.getMetadata().getLabels()).containsExactly(Map.entry("app", "web"));
     V1ObjectMeta kept = pod.getMetadata();
     assertThat(kept.getNamespace()).isEqualTo("apps");
     assertThat(kept.getName()).isEqualTo("web-1");
