@@ -7,6 +7,7 @@
 #   - etcd, kube-apiserver, kubectl built with Go (scripts/k8s-binaries.sh), or $KUBEBUILDER_ASSETS
 #   - helm built with Go (scripts/helm-binary.sh), or $IMPS_HELM
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
+#   - the kubelet keyring oracle built with Go (scripts/keyring-oracle.sh), or $IMPS_KEYRING_ORACLE
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +27,10 @@ if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
   IMPS_MOTO_PYTHON=$(scripts/moto-venv.sh | tail -n 1)
   export IMPS_MOTO_PYTHON
 fi
-echo "moto python: $IMPS_MOTO_PYTHON ($(( $(date +%s) - start )) s provisioning in all)" >&2
+echo "moto python: $IMPS_MOTO_PYTHON" >&2
+
+IMPS_KEYRING_ORACLE=$(scripts/keyring-oracle.sh | tail -n 1)
+export IMPS_KEYRING_ORACLE
+echo "keyring oracle: $IMPS_KEYRING_ORACLE ($(( $(date +%s) - start )) s provisioning in all)" >&2
 
 exec ./mvnw -B -ntp verify "$@"
