@@ -1,10 +1,12 @@
 package dev.imps.credentials;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
@@ -21,6 +23,14 @@ import java.util.TreeSet;
  * }</pre>
  */
 public final class CredentialProviders {
+
+  private static final List<String> ECR_KEYS =
+      List.of(
+          SecretFormats.KEY_ECR_REGION,
+          SecretFormats.KEY_ECR_ACCESS_KEY_ID,
+          SecretFormats.KEY_ECR_SECRET_KEY,
+          SecretFormats.KEY_ECR_ACCOUNT_ID,
+          SecretFormats.KEY_ECR_ROLE_ARN);
 
   private final Map<String, CredentialProvider> byType;
 
@@ -107,8 +117,38 @@ public final class CredentialProviders {
    * @param secret the source
    * @return its credentials
    * @throws CredentialException if the type is unknown or the provider fails
+   * @see #isOpaqueEcrSecret(SourceSecret)
    */
   public ProvidedCredentials provide(SourceSecret secret) throws CredentialException {
+    CredentialProvider ecr = byType.get(SecretFormats.TYPE_ECR_LOGIN_CONFIG);
+    if (ecr != null && isOpaqueEcrSecret(secret)) {
+      ProvidedCredentials provided = ecr.provide(secret);
+      List<String> warnings = new ArrayList<>(provided.warnings());
+      warnings.add(
+          "secret type is "
+              + SecretFormats.TYPE_OPAQUE
+              + " but its keys are those of an ECR login config, so it is read as one;"
+              + " set type "
+              + SecretFormats.TYPE_ECR_LOGIN_CONFIG
+              + " to say so");
+      return ProvidedCredentials.of(provided.credentials(), warnings);
+    }
     return providerFor(secret).provide(secret);
+  }
+
+  /**
+   * Tells whether a secret is an ECR login config without its type, as banzaicloud IMPS's README
+   * showed it: type {@value SecretFormats#TYPE_OPAQUE}, key {@value SecretFormats#KEY_ECR_REGION}
+   * and at least one more ECR key, and no {@value SecretFormats#KEY_DOCKER_CONFIG_JSON}.
+   *
+   * @param secret the source
+   * @return true when {@link #provide} reads it as an ECR login config
+   */
+  public static boolean isOpaqueEcrSecret(SourceSecret secret) {
+    Set<String> keys = secret.keys();
+    return secret.type().equals(SecretFormats.TYPE_OPAQUE)
+        && keys.contains(SecretFormats.KEY_ECR_REGION)
+        && !keys.contains(SecretFormats.KEY_DOCKER_CONFIG_JSON)
+        && ECR_KEYS.stream().filter(keys::contains).count() >= 2;
   }
 }

@@ -2,6 +2,7 @@ package dev.imps.credentials;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
@@ -40,10 +41,10 @@ public final class MergedConfig {
   /**
    * Builds the result from merged credentials; they are rendered here.
    *
-   * @param credentials the winning credentials, at most one per normalized registry, in any order
+   * @param credentials the winning credentials, at most one per registry key, in any order
    * @param sources the statuses, in spec order
    * @return the result
-   * @throws IllegalArgumentException if two credentials name the same normalized registry
+   * @throws IllegalArgumentException if two credentials have the same registry key
    */
   public static MergedConfig of(List<RegistryCredential> credentials, List<SourceStatus> sources) {
     List<RegistryCredential> copy =
@@ -128,6 +129,27 @@ public final class MergedConfig {
   public boolean isUsable() {
     return !credentials.isEmpty()
         || sources.stream().noneMatch(s -> s.state() == SourceStatus.State.FAILED);
+  }
+
+  /**
+   * Returns what makes this config less than the sources promise although nothing failed: each
+   * source that was read but gives no registry credentials, and a copy that holds no registry
+   * although there are sources. A caller should not report such a result as plainly ready.
+   *
+   * @return the warnings, naming the sources; empty when there is nothing to warn about
+   */
+  public List<String> warnings() {
+    List<String> warnings = new ArrayList<>();
+    for (SourceStatus source : sources) {
+      if (source.givesNoCredentials()) {
+        warnings.add(
+            "source " + SafeText.quote(source.source()) + " gives no registry credentials");
+      }
+    }
+    if (credentials.isEmpty() && !sources.isEmpty()) {
+      warnings.add("the copy holds no registry");
+    }
+    return List.copyOf(warnings);
   }
 
   /**

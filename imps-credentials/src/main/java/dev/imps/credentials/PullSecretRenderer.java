@@ -31,8 +31,13 @@ import java.util.Set;
  *       SourceStatus.State#FAILED FAILED}.
  *   <li>A {@link SourceInput#missing missing} source contributes nothing and its last good is
  *       forgotten; so is the last good of every source no longer in the list.
- *   <li>When two sources give the same (normalized) registry, the earlier one wins; the later
- *       source's status lists the registry as shadowed.
+ *   <li>Every entry is kept under its key exactly as spelled, because the kubelet tries every entry
+ *       whose key matches an image ({@link RegistryKey}). Only when two sources give the very same
+ *       key string does the earlier one win; the later source's status lists the key as shadowed.
+ *   <li>When a source's Docker Hub fallback entry ({@code https://index.docker.io/v1/}) would be
+ *       hidden by another source's key that matches Docker Hub images, it is also written under
+ *       {@code docker.io} ({@link DockerHubAliases}); the source's status notes it.
+ *   <li>A source that is read but gives no credentials gets the warning {@value #NO_CREDENTIALS}.
  * </ol>
  *
  * <p>Thread-safe: {@link #render} is synchronized on the renderer, so calls from several worker
@@ -42,6 +47,9 @@ import java.util.Set;
 public final class PullSecretRenderer {
 
   private static final System.Logger LOG = System.getLogger(PullSecretRenderer.class.getName());
+
+  /** The warning of a source that was read but gives no registry credentials. */
+  static final String NO_CREDENTIALS = "gives no registry credentials";
 
   private final CredentialProviders providers;
   private final Clock clock;
@@ -82,7 +90,7 @@ public final class PullSecretRenderer {
   public synchronized MergedConfig render(List<SourceInput> sources) {
     Objects.requireNonNull(sources, "sources must not be null");
     Instant now = clock.instant();
-    Map<RegistryKey, Winner> winners = new LinkedHashMap<>();
+    Map<RegistryKey, DockerHubAliases.Entry> winners = new LinkedHashMap<>();
     List<SourceStatus> statuses = new ArrayList<>(sources.size());
     Set<String> kept = new HashSet<>();
     for (SourceInput input : sources) {
@@ -90,9 +98,14 @@ public final class PullSecretRenderer {
       statuses.add(renderOne(input, now, winners, kept));
     }
     lastGood.keySet().retainAll(kept);
+    Map<String, List<String>> aliasNotes = DockerHubAliases.addTo(winners);
     List<RegistryCredential> merged = new ArrayList<>(winners.size());
-    winners.values().forEach(w -> merged.add(w.credential));
-    return MergedConfig.of(merged, statuses);
+    winners.values().forEach(w -> merged.add(w.credential()));
+    List<SourceStatus> noted =
+        statuses.stream()
+            .map(s -> s.withWarnings(aliasNotes.getOrDefault(s.source(), List.of())))
+            .toList();
+    return MergedConfig.of(merged, noted);
   }
 
   /**
@@ -105,7 +118,10 @@ public final class PullSecretRenderer {
   }
 
   private SourceStatus renderOne(
-      SourceInput input, Instant now, Map<RegistryKey, Winner> winners, Set<String> kept) {
+      SourceInput input,
+      Instant now,
+      Map<RegistryKey, DockerHubAliases.Entry> winners,
+      Set<String> kept) {
     String name = input.name();
     if (input.kind() == SourceInput.Kind.MISSING) {
       lastGood.remove(name);
@@ -118,8 +134,11 @@ public final class PullSecretRenderer {
         ProvidedCredentials provided = providers.provide(input.secret().orElseThrow());
         lastGood.put(name, new LastGood(provided, now));
         Contribution contribution = contribute(name, provided.credentials(), winners);
-        return SourceStatus.ok(
-            name, contribution.registries, contribution.shadowedBy, provided.warnings());
+        List<String> warnings = new ArrayList<>(provided.warnings());
+        if (provided.credentials().isEmpty()) {
+          warnings.add(NO_CREDENTIALS);
+        }
+        return SourceStatus.ok(name, contribution.registries, contribution.shadowedBy, warnings);
       } catch (CredentialException e) {
         error = e.getMessage();
       } catch (RuntimeException e) {
@@ -151,15 +170,17 @@ public final class PullSecretRenderer {
   }
 
   private static Contribution contribute(
-      String source, List<RegistryCredential> credentials, Map<RegistryKey, Winner> winners) {
+      String source,
+      List<RegistryCredential> credentials,
+      Map<RegistryKey, DockerHubAliases.Entry> winners) {
     Contribution contribution = new Contribution();
     for (RegistryCredential credential : credentials) {
-      Winner earlier = winners.get(credential.registry());
+      DockerHubAliases.Entry earlier = winners.get(credential.registry());
       if (earlier == null) {
-        winners.put(credential.registry(), new Winner(source, credential));
+        winners.put(credential.registry(), new DockerHubAliases.Entry(source, credential));
         contribution.registries.add(credential.registry().spelled());
       } else {
-        contribution.shadowedBy.put(credential.registry().spelled(), earlier.source);
+        contribution.shadowedBy.put(credential.registry().spelled(), earlier.source());
       }
     }
     return contribution;
@@ -172,16 +193,6 @@ public final class PullSecretRenderer {
     LastGood(ProvidedCredentials provided, Instant readAt) {
       this.provided = provided;
       this.readAt = readAt;
-    }
-  }
-
-  private static final class Winner {
-    final String source;
-    final RegistryCredential credential;
-
-    Winner(String source, RegistryCredential credential) {
-      this.source = source;
-      this.credential = credential;
     }
   }
 

@@ -47,6 +47,18 @@ public final class RegistryCredential {
     this.authOverrodeUsernamePassword = overrode;
   }
 
+  private RegistryCredential(RegistryCredential other, RegistryKey registry) {
+    this.registry = registry;
+    this.username = other.username;
+    this.password = other.password;
+    this.auth = other.auth;
+    this.email = other.email;
+    this.identityToken = other.identityToken;
+    this.registryToken = other.registryToken;
+    this.expiresAt = other.expiresAt;
+    this.authOverrodeUsernamePassword = other.authOverrodeUsernamePassword;
+  }
+
   /**
    * Starts a credential for a registry.
    *
@@ -129,6 +141,16 @@ public final class RegistryCredential {
    */
   public Optional<Instant> expiresAt() {
     return Optional.ofNullable(expiresAt);
+  }
+
+  /**
+   * Returns the same credentials under another registry key.
+   *
+   * @param key the key to write them under
+   * @return a copy with that key
+   */
+  RegistryCredential underKey(RegistryKey key) {
+    return new RegistryCredential(this, key);
   }
 
   /**
@@ -301,6 +323,20 @@ public final class RegistryCredential {
     public Builder expiresAt(Instant expiresAt) {
       this.expiresAt = expiresAt;
       return this;
+    }
+
+    /**
+     * Tells whether the fields set so far are credentials: {@code auth}, username and password, an
+     * identity token or a registry token. An entry without (such as {@code {}} from a docker config
+     * that keeps its secrets in a credential store) gives the kubelet nothing to log in with.
+     *
+     * @return false when {@link #build()} would fail for lack of credentials
+     */
+    public boolean hasCredentials() {
+      return auth != null
+          || (username != null && password != null)
+          || identityToken != null
+          || registryToken != null;
     }
 
     /**

@@ -2,44 +2,46 @@ package dev.imps.credentials;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * A registry key of a docker config as one source spelled it, with the normalized form used to tell
- * whether two keys name the same registry.
+ * A registry key of a docker config, exactly as a source spelled it, with the kubelet's reading of
+ * it.
  *
- * <p>Normalizing lower-cases the key and strips surrounding whitespace, the scheme ({@code
- * https://}), any path and the trailing slash; the Docker Hub aliases {@code index.docker.io},
- * {@code registry-1.docker.io} and {@code docker.io} all become {@code docker.io}. So {@code
- * https://index.docker.io/v1/} and {@code docker.io} are one registry. Equality and hash code use
- * the normalized form only; the spelling is what gets written out.
+ * <p>Two keys are equal only when they are the very same string: the kubelet keeps every entry and
+ * tries every one whose key matches an image, so {@code docker.io} and {@code
+ * https://index.docker.io/v1/}, or {@code registry.example.com/team-a} and {@code
+ * registry.example.com/team-b}, are different useful entries.
+ *
+ * <p>The kubelet ({@code k8s.io/kubernetes/pkg/credentialprovider}, {@code BasicDockerKeyring.Add})
+ * reads a key by dropping an {@code https://} or {@code http://} scheme, then a leading {@code /v1}
+ * or {@code /v2} of the path; what remains, {@code host[:port][/path]}, is the {@link
+ * #kubeletKey()}. Its host may hold globs ({@code *.example.com}), matched label by label. {@code
+ * index.docker.io} (for example from {@code https://index.docker.io/v1/}) is also the Docker Hub
+ * fallback: the kubelet uses it for Docker Hub images only when no key matches them.
  */
 public final class RegistryKey {
 
-  /** The normalized name of Docker Hub. */
-  public static final String DOCKER_HUB = "docker.io";
+  /** The kubelet key of the Docker Hub fallback entry ({@code defaultRegistryHost}). */
+  public static final String DOCKER_HUB_FALLBACK = "index.docker.io";
 
-  private static final String LABEL = "[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?";
+  private static final String LABEL = "[a-z0-9*?](?:[a-z0-9*?-]{0,61}[a-z0-9*?])?";
   private static final Pattern HOST =
       Pattern.compile(
           "(?:localhost|"
               + LABEL
               + "(?:\\."
               + LABEL
-              + ")+|"
+              + ")+|[a-z0-9-]*[*?][a-z0-9*?-]*|"
               + LABEL
               + "(?=:)|\\[[0-9a-f:.]+\\])(?::[0-9]{1,5})?");
 
-  private static final Set<String> DOCKER_HUB_ALIASES =
-      Set.of("docker.io", "index.docker.io", "registry-1.docker.io");
-
   private final String spelled;
-  private final String normalized;
+  private final String kubeletKey;
 
-  private RegistryKey(String spelled, String normalized) {
+  private RegistryKey(String spelled, String kubeletKey) {
     this.spelled = spelled;
-    this.normalized = normalized;
+    this.kubeletKey = kubeletKey;
   }
 
   /**
@@ -47,49 +49,108 @@ public final class RegistryKey {
    *
    * @param spelled the key as written in a docker config
    * @return the key
-   * @throws IllegalArgumentException if no host is left after normalizing (for example {@code ""}
-   *     or {@code "https://"})
+   * @throws IllegalArgumentException if it names no host (for example {@code ""} or {@code
+   *     "https://"})
    */
   public static RegistryKey of(String spelled) {
     Objects.requireNonNull(spelled, "registry key must not be null");
-    String normalized = normalize(spelled);
-    if (normalized.isEmpty()) {
+    String kubeletKey = kubeletKeyOf(spelled);
+    if (hostOf(kubeletKey).isBlank()) {
       throw new IllegalArgumentException(
           "registry key " + SafeText.quote(spelled) + " names no registry host");
     }
-    return new RegistryKey(spelled, normalized);
+    return new RegistryKey(spelled, kubeletKey);
   }
 
   /**
-   * Returns the normalized form of a key, without validating it.
+   * Returns the kubelet's reading of a key, without validating it.
    *
    * @param key a registry key as written
-   * @return the normalized form; empty when no host is left
+   * @return {@code host[:port][/path]}: scheme, a leading {@code /v1} or {@code /v2} and a lone
+   *     {@code /} removed; empty host when there is none
    */
-  public static String normalize(String key) {
-    String host = key.strip().toLowerCase(Locale.ROOT);
-    int scheme = host.indexOf("://");
-    if (scheme >= 0) {
-      host = host.substring(scheme + 3);
+  public static String kubeletKeyOf(String key) {
+    String rest = key;
+    if (rest.startsWith("https://")) {
+      rest = rest.substring("https://".length());
+    } else if (rest.startsWith("http://")) {
+      rest = rest.substring("http://".length());
     }
-    int slash = host.indexOf('/');
-    if (slash >= 0) {
-      host = host.substring(0, slash);
+    int slash = rest.indexOf('/');
+    if (slash < 0) {
+      return rest;
     }
-    return DOCKER_HUB_ALIASES.contains(host) ? DOCKER_HUB : host;
+    String host = rest.substring(0, slash);
+    String path = rest.substring(slash);
+    if (path.startsWith("/v1/") || path.startsWith("/v2/")) {
+      path = path.substring(3);
+    }
+    return path.equals("/") ? host : host + path;
+  }
+
+  private static String hostOf(String kubeletKey) {
+    int slash = kubeletKey.indexOf('/');
+    return slash < 0 ? kubeletKey : kubeletKey.substring(0, slash);
   }
 
   /**
-   * Tells whether the normalized key is a host name a registry can have: dotted DNS labels, {@code
-   * localhost}, a single label with a port, or a bracketed IPv6 address, each with an optional
-   * port. Docker never sends credentials for other keys (a single label such as {@code myregistry}
-   * is a Docker Hub path, not a host), so parsers ignore them; and since such a key may be a
-   * misplaced credential, it is never quoted in a message.
+   * Tells whether the key's host can be a registry the kubelet pulls from: dotted DNS labels,
+   * {@code localhost}, a single label with a port, or a bracketed IPv6 address, each with an
+   * optional port; labels may hold the globs {@code *} and {@code ?} the kubelet matches. Other
+   * keys (a single label such as {@code myregistry} is a Docker Hub path, not a host) never match
+   * an image, so parsers ignore them; and since such a key may be a misplaced credential, it is
+   * never quoted in a message.
    *
-   * @return true for keys like {@code ghcr.io}, {@code registry.local:5000}, {@code localhost}
+   * @return true for keys like {@code ghcr.io}, {@code registry.local:5000/team}, {@code
+   *     *.example.com}
    */
   public boolean looksLikeHost() {
-    return HOST.matcher(normalized).matches();
+    return HOST.matcher(hostOf(kubeletKey).toLowerCase(Locale.ROOT)).matches();
+  }
+
+  /**
+   * Tells whether this is a Docker Hub fallback entry, which the kubelet uses for Docker Hub images
+   * only when no key of the config matches them.
+   *
+   * @return true when the {@link #kubeletKey()} is {@value #DOCKER_HUB_FALLBACK}
+   */
+  public boolean isDockerHubFallback() {
+    return kubeletKey.equals(DOCKER_HUB_FALLBACK);
+  }
+
+  /**
+   * Tells whether the kubelet may match this key to some Docker Hub image ({@code
+   * docker.io/<path>}): its host matches {@code docker.io} label by label, without a port. Such a
+   * key hides the {@linkplain #isDockerHubFallback() fallback} for the images it matches. Glob
+   * classes ({@code [..]}) are assumed to match.
+   *
+   * @return true for {@code docker.io}, {@code https://docker.io/v1/}, {@code *.io}, {@code
+   *     docker.io/team}
+   */
+  public boolean mayMatchDockerHub() {
+    String host = hostOf(kubeletKey);
+    if (host.contains(":")) {
+      return false;
+    }
+    String[] labels = host.split("\\.", -1);
+    String[] hub = {"docker", "io"};
+    if (labels.length != hub.length) {
+      return false;
+    }
+    for (int i = 0; i < hub.length; i++) {
+      if (!globMatches(labels[i], hub[i])) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean globMatches(String glob, String text) {
+    if (glob.contains("[") || glob.contains("\\")) {
+      return true;
+    }
+    String regex = Pattern.quote(glob).replace("*", "\\E[^.]*\\Q").replace("?", "\\E[^.]\\Q");
+    return text.matches(regex);
   }
 
   /**
@@ -102,22 +163,22 @@ public final class RegistryKey {
   }
 
   /**
-   * Returns the normalized form.
+   * Returns the kubelet's reading of the key.
    *
-   * @return the registry host (with port, if any), lower case
+   * @return {@code host[:port][/path]}, see {@link #kubeletKeyOf(String)}
    */
-  public String normalized() {
-    return normalized;
+  public String kubeletKey() {
+    return kubeletKey;
   }
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof RegistryKey && normalized.equals(((RegistryKey) other).normalized);
+    return other instanceof RegistryKey && spelled.equals(((RegistryKey) other).spelled);
   }
 
   @Override
   public int hashCode() {
-    return normalized.hashCode();
+    return spelled.hashCode();
   }
 
   @Override

@@ -21,6 +21,9 @@ public final class SecretFormats {
   /** Secret type of banzaicloud IMPS's ECR login secrets, kept so IMPS users keep their secrets. */
   public static final String TYPE_ECR_LOGIN_CONFIG = "banzaicloud.io/aws-ecr-login-config";
 
+  /** Secret type of a secret created without a type, as in the ECR example of IMPS's README. */
+  public static final String TYPE_OPAQUE = "Opaque";
+
   /** ECR secret key: AWS access key id (optional; with {@link #KEY_ECR_SECRET_KEY}). */
   public static final String KEY_ECR_ACCESS_KEY_ID = "accessKeyID";
 

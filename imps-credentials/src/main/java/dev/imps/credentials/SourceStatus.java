@@ -123,6 +123,44 @@ public final class SourceStatus {
   }
 
   /**
+   * Returns this status with more warnings.
+   *
+   * @param more warnings to append
+   * @return the status, or this one when {@code more} is empty
+   */
+  SourceStatus withWarnings(List<String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    List<String> all = new ArrayList<>(warnings);
+    all.addAll(more);
+    return new SourceStatus(source, state, error, registries, shadowedBy, all, lastGoodAt);
+  }
+
+  /**
+   * Tells whether the source was read (now or before) but gives no registry credentials at all, for
+   * example a {@code .dockerconfigjson} of {@code {}}: the kubelet gets nothing from it.
+   *
+   * @return true for an {@link State#OK} or {@link State#STALE} source without registries, shadowed
+   *     or not
+   */
+  public boolean givesNoCredentials() {
+    return (state == State.OK || state == State.STALE)
+        && registries.isEmpty()
+        && shadowedBy.isEmpty();
+  }
+
+  /**
+   * Tells whether the status has something to tell beyond its state: warnings or shadowed
+   * registries.
+   *
+   * @return true when {@link #message()} says more than the state
+   */
+  public boolean hasNotes() {
+    return !warnings.isEmpty() || !shadowedBy.isEmpty();
+  }
+
+  /**
    * Returns the source's name.
    *
    * @return the name

@@ -4,6 +4,8 @@ import static dev.imps.credentials.testing.Secrets.b64;
 import static dev.imps.credentials.testing.Secrets.login;
 import static dev.imps.credentials.testing.Secrets.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.imps.credentials.docker.StaticCredentialProvider;
 import dev.imps.credentials.testing.MovableClock;
@@ -14,7 +16,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class PullSecretRendererTest {
 
@@ -129,32 +135,135 @@ class PullSecretRendererTest {
   }
 
   @Test
-  void theFirstSourceInSpecOrderWinsAndTheLaterOneReportsTheShadowing() {
+  void theFirstSourceInSpecOrderWinsTheVerySameKeyAndTheLaterOneReportsTheShadowing() {
     MergedConfig merged =
         renderer.render(
             List.of(
-                present(login("a/first", "https://index.docker.io/v1/", "first", "pw1")),
+                present(login("a/first", "ghcr.io/team-a", "first", "pw1")),
                 present(
                     Secrets.dockerConfigJson(
                         "a/second",
-                        "{\"auths\":{\"docker.io\":{\"auth\":\""
+                        "{\"auths\":{\"ghcr.io/team-a\":{\"auth\":\""
                             + b64("second:pw2")
-                            + "\"},\"ghcr.io\":{\"auth\":\""
+                            + "\"},\"ghcr.io/team-b\":{\"auth\":\""
                             + b64("second:pw3")
                             + "\"}}}"))));
 
     assertThat(merged.credentials())
         .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
-        .containsExactly(
-            org.assertj.core.groups.Tuple.tuple("ghcr.io", "second"),
-            org.assertj.core.groups.Tuple.tuple("https://index.docker.io/v1/", "first"));
+        .containsExactly(tuple("ghcr.io/team-a", "first"), tuple("ghcr.io/team-b", "second"));
     SourceStatus second = merged.sources().get(1);
     assertThat(second.state()).isEqualTo(SourceStatus.State.OK);
-    assertThat(second.registries()).containsExactly("ghcr.io");
-    assertThat(second.shadowedBy()).containsExactly(Map.entry("docker.io", "a/first"));
+    assertThat(second.registries()).containsExactly("ghcr.io/team-b");
+    assertThat(second.shadowedBy()).containsExactly(Map.entry("ghcr.io/team-a", "a/first"));
     assertThat(second.message())
-        .isEqualTo("ok; registry 'docker.io' is shadowed by earlier source 'a/first'");
+        .isEqualTo("ok; registry 'ghcr.io/team-a' is shadowed by earlier source 'a/first'");
     assertThat(merged.sources().get(0).message()).isEqualTo("ok");
+  }
+
+  static Stream<Arguments> keysTheKubeletTellsApart() {
+    return Stream.of(
+        arguments("registry.example.com/team-a", "registry.example.com/team-b"),
+        arguments("registry.example.com", "https://registry.example.com"),
+        arguments("*.example.com", "registry.example.com"),
+        arguments("registry.example.com", "registry.example.com:5000"),
+        arguments("quay.io/v1/", "quay.io/v2/"));
+  }
+
+  @ParameterizedTest(name = "{0} and {1} from two sources are both kept")
+  @MethodSource("keysTheKubeletTellsApart")
+  void keysThatDifferInSpellingAreAllKeptBecauseTheKubeletTriesEachMatchingOne(
+      String first, String second) {
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(login("a/first", first, "first", "pw1")),
+                present(login("a/second", second, "second", "pw2"))));
+
+    assertThat(merged.credentials())
+        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+        .containsExactlyInAnyOrder(tuple(first, "first"), tuple(second, "second"));
+    assertThat(merged.sources()).allSatisfy(s -> assertThat(s.shadowedBy()).isEmpty());
+  }
+
+  static Stream<Arguments> dockerHubFallbacks() {
+    return Stream.of(
+        arguments(
+            "another source's docker.io hides the fallback: it is also written as https://docker.io",
+            "docker.io",
+            List.of(
+                tuple("docker.io", "second"),
+                tuple("https://docker.io", "first"),
+                tuple("https://index.docker.io/v1/", "first"))),
+        arguments(
+            "a wildcard that matches docker.io hides it too: it is also written as docker.io",
+            "*.io",
+            List.of(
+                tuple("*.io", "second"),
+                tuple("docker.io", "first"),
+                tuple("https://index.docker.io/v1/", "first"))),
+        arguments(
+            "a key that never matches Docker Hub images hides nothing: no alias",
+            "ghcr.io",
+            List.of(tuple("ghcr.io", "second"), tuple("https://index.docker.io/v1/", "first"))));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("dockerHubFallbacks")
+  void aDockerHubFallbackIsNotHiddenBehindAnotherSourcesDockerHubKey(
+      String description, String otherKey, List<org.assertj.core.groups.Tuple> written) {
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(login("a/first", "https://index.docker.io/v1/", "first", "pw1")),
+                present(login("a/second", otherKey, "second", "pw2"))));
+
+    assertThat(merged.credentials())
+        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+        .containsExactlyInAnyOrderElementsOf(written);
+    if (written.size() == 3) {
+      assertThat(merged.sources().get(0).warnings())
+          .singleElement()
+          .asString()
+          .startsWith("registry 'https://index.docker.io/v1/' is also written as ")
+          .endsWith(
+              ", so registry '"
+                  + otherKey
+                  + "' of source 'a/second' does not hide it from the kubelet for Docker Hub"
+                  + " images");
+    } else {
+      assertThat(merged.sources().get(0).warnings()).isEmpty();
+    }
+  }
+
+  static Stream<Arguments> sourcesWithoutCredentials() {
+    return Stream.of(
+        arguments("an empty object", "{}"),
+        arguments("an empty auths", "{\"auths\":{}}"),
+        arguments("only entries without credentials", "{\"auths\":{\"ghcr.io\":{}}}"));
+  }
+
+  @ParameterizedTest(name = "a source of {0} is ok with a warning and the result warns")
+  @MethodSource("sourcesWithoutCredentials")
+  void aSourceWithoutCredentialsIsReadButWarnedAbout(String description, String json) {
+    MergedConfig alone =
+        renderer.render(List.of(present(Secrets.dockerConfigJson("a/empty", json))));
+    MergedConfig withOther =
+        renderer.render(
+            List.of(
+                present(Secrets.dockerConfigJson("a/empty", json)),
+                present(login("a/other", "ghcr.io/team", "u", "p"))));
+
+    assertThat(alone.sources().get(0).state()).isEqualTo(SourceStatus.State.OK);
+    assertThat(alone.sources().get(0).givesNoCredentials()).isTrue();
+    assertThat(alone.sources().get(0).warnings()).contains("gives no registry credentials");
+    assertThat(alone.isUsable()).isTrue();
+    assertThat(alone.warnings())
+        .containsExactly(
+            "source 'a/empty' gives no registry credentials", "the copy holds no registry");
+    assertThat(withOther.warnings())
+        .containsExactly("source 'a/empty' gives no registry credentials");
+    assertThat(withOther.sources().get(1).givesNoCredentials()).isFalse();
   }
 
   @Test
@@ -238,13 +347,12 @@ class PullSecretRendererTest {
         renderer.render(
             List.of(
                 present(token("a/late", "reg.io", "t1", late)),
-                present(token("a/early-but-shadowed", "https://reg.io/", "t2", early)),
+                present(token("a/early-but-shadowed", "reg.io", "t2", early)),
                 present(token("a/other", "other.io", "t3", late.plusSeconds(1))),
                 present(login("a/static", "ghcr.io", "u", "p"))));
 
     assertThat(merged.earliestExpiry()).contains(late);
-    assertThat(merged.sources().get(1).shadowedBy())
-        .containsExactly(Map.entry("https://reg.io/", "a/late"));
+    assertThat(merged.sources().get(1).shadowedBy()).containsExactly(Map.entry("reg.io", "a/late"));
   }
 
   @Test

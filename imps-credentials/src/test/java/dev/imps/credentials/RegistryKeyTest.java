@@ -12,33 +12,72 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryKeyTest {
 
-  static Stream<Arguments> spellings() {
+  static Stream<Arguments> kubeletReadings() {
     return Stream.of(
         arguments("docker.io", "docker.io"),
-        arguments("index.docker.io", "docker.io"),
-        arguments("registry-1.docker.io", "docker.io"),
-        arguments("https://index.docker.io/v1/", "docker.io"),
-        arguments("http://registry-1.docker.io/v2/", "docker.io"),
-        arguments("ghcr.io", "ghcr.io"),
+        arguments("index.docker.io", "index.docker.io"),
+        arguments("https://index.docker.io/v1/", "index.docker.io"),
+        arguments("http://registry-1.docker.io/v2/", "registry-1.docker.io"),
         arguments("https://ghcr.io/", "ghcr.io"),
-        arguments("GHCR.IO", "ghcr.io"),
-        arguments("  quay.io  ", "quay.io"),
-        arguments("registry.example.com:5000/team/app", "registry.example.com:5000"),
-        arguments(
-            "123456789012.dkr.ecr.eu-west-1.amazonaws.com",
-            "123456789012.dkr.ecr.eu-west-1.amazonaws.com"));
+        arguments("registry.example.com/team-a", "registry.example.com/team-a"),
+        arguments("https://registry.example.com/v1/team-a", "registry.example.com/team-a"),
+        arguments("registry.example.com:5000/team/app", "registry.example.com:5000/team/app"),
+        arguments("*.example.com", "*.example.com"),
+        arguments("ftp://ghcr.io", "ftp://ghcr.io"));
   }
 
-  @ParameterizedTest(name = "{0} is registry {1}")
-  @MethodSource("spellings")
-  void normalizesSchemePathTrailingSlashCaseAndDockerHubAliases(String spelled, String normalized) {
+  @ParameterizedTest(name = "the kubelet reads {0} as {1}")
+  @MethodSource("kubeletReadings")
+  void readsKeysAsTheKubeletDoes(String spelled, String kubeletKey) {
     RegistryKey key = RegistryKey.of(spelled);
 
-    assertThat(key.normalized()).isEqualTo(normalized);
+    assertThat(key.kubeletKey()).isEqualTo(kubeletKey);
     assertThat(key.spelled()).isEqualTo(spelled);
-    assertThat(key)
-        .isEqualTo(RegistryKey.of(normalized))
-        .hasSameHashCodeAs(RegistryKey.of(normalized));
+  }
+
+  static Stream<Arguments> sameOrDifferent() {
+    return Stream.of(
+        arguments("docker.io", "docker.io", true),
+        arguments("docker.io", "https://index.docker.io/v1/", false),
+        arguments("registry.example.com/team-a", "registry.example.com/team-b", false),
+        arguments("ghcr.io", "https://ghcr.io", false),
+        arguments("ghcr.io", "GHCR.IO", false));
+  }
+
+  @ParameterizedTest(name = "{0} and {1} are the same key: {2}")
+  @MethodSource("sameOrDifferent")
+  void keysAreTheSameOnlyWhenSpelledTheSame(String one, String other, boolean same) {
+    assertThat(RegistryKey.of(one).equals(RegistryKey.of(other))).isEqualTo(same);
+    if (same) {
+      assertThat(RegistryKey.of(one)).hasSameHashCodeAs(RegistryKey.of(other));
+    }
+  }
+
+  static Stream<Arguments> dockerHub() {
+    return Stream.of(
+        arguments("https://index.docker.io/v1/", true, false),
+        arguments("index.docker.io", true, false),
+        arguments("index.docker.io/v2/", true, false),
+        arguments("index.docker.io/team", false, false),
+        arguments("docker.io", false, true),
+        arguments("https://docker.io/v1/", false, true),
+        arguments("docker.io/team", false, true),
+        arguments("*.io", false, true),
+        arguments("d?cker.*", false, true),
+        arguments("docker.io:443", false, false),
+        arguments("*.docker.io", false, false),
+        arguments("registry-1.docker.io", false, false),
+        arguments("ghcr.io", false, false));
+  }
+
+  @ParameterizedTest(name = "{0}: Docker Hub fallback {1}, may match Docker Hub images {2}")
+  @MethodSource("dockerHub")
+  void tellsTheDockerHubFallbackFromKeysThatMatchDockerHubImages(
+      String spelled, boolean fallback, boolean matchesHub) {
+    RegistryKey key = RegistryKey.of(spelled);
+
+    assertThat(key.isDockerHubFallback()).isEqualTo(fallback);
+    assertThat(key.mayMatchDockerHub()).isEqualTo(matchesHub);
   }
 
   static Stream<Arguments> hostLikeness() {
@@ -50,7 +89,12 @@ class RegistryKeyTest {
         arguments("localhost", true),
         arguments("[::1]:5000", true),
         arguments("10.0.0.1:5000", true),
+        arguments("*.example.com", true),
+        arguments("https://*.example.com/team", true),
+        arguments("registry.example.com/team-a", true),
+        arguments("*", true),
         arguments("myregistry", false),
+        arguments("ftp://ghcr.io", false),
         arguments("YmFkOnNlY3JldA==", false),
         arguments("pass word.io", false),
         arguments("-bad.io", false),

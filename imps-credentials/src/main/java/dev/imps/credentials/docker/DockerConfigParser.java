@@ -13,9 +13,9 @@ import dev.imps.credentials.SecretValueText;
 import java.io.IOException;
 import java.io.StringReader;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,9 +34,13 @@ import java.util.regex.Pattern;
  * credential; docker would never use them anyway.
  *
  * <p>Strict: the value must be UTF-8, at most {@value SecretFormats#MAX_VALUE_BYTES} bytes, one
- * JSON object (RFC 8259, no comments or trailing data), and every known field a string. When two
- * keys of one source name the same registry (for example {@code docker.io} and {@code
- * https://index.docker.io/v1/}) the first in the document wins and a warning says so.
+ * JSON object (RFC 8259, no comments or trailing data), and every known field a string. Lenient
+ * where the kubelet and banzaicloud IMPS are: a {@code .dockerconfigjson} without {@code auths}
+ * (such as {@code {}}) gives no credentials and a warning, and an entry without credentials (such
+ * as {@code "https://index.docker.io/v1/": {}} from a docker config that uses a credential store)
+ * is skipped with a warning while the rest of the source counts. Keys are kept exactly as spelled:
+ * {@code docker.io} and {@code https://index.docker.io/v1/} are two entries, as for the kubelet;
+ * only the very same key twice in one document (a JSON duplicate) keeps the first, with a warning.
  *
  * <p>Every failure is a {@link CredentialException} whose message starts with the source and key,
  * e.g. {@code source 'apps/pull': key '.dockerconfigjson': registry 'ghcr.io': field 'auth' is not
@@ -80,7 +84,7 @@ public final class DockerConfigParser {
     private final String prefix;
     private final String key;
     private final List<RegistryCredential> credentials = new ArrayList<>();
-    private final Map<RegistryKey, String> seen = new HashMap<>();
+    private final Set<String> seen = new HashSet<>();
     private final List<String> warnings = new ArrayList<>();
 
     Parse(String source, String key) {
@@ -135,8 +139,12 @@ public final class DockerConfigParser {
       }
       reader.endObject();
       if (!foundAuths) {
-        throw error(
-            "has no 'auths' object (the legacy format without 'auths' belongs in a secret of type "
+        // The kubelet and IMPS read a config without 'auths' (such as '{}') as no credentials.
+        warnings.add(
+            "key "
+                + SafeText.quote(key)
+                + " has no 'auths' object, so it gives no credentials (the legacy format without"
+                + " 'auths' belongs in a secret of type "
                 + SecretFormats.TYPE_DOCKERCFG
                 + " under key "
                 + SecretFormats.KEY_DOCKERCFG
@@ -176,16 +184,21 @@ public final class DockerConfigParser {
           throw error("registry " + SafeText.quote(registry) + " must be an object");
         }
         RegistryCredential credential = readEntry(reader, registry);
-        String earlier = seen.putIfAbsent(credential.registry(), registry);
-        if (earlier != null) {
+        if (credential == null) {
           warnings.add(
               "key "
                   + SafeText.quote(key)
                   + ": registry "
                   + SafeText.quote(registry)
-                  + " is the same registry as "
-                  + SafeText.quote(earlier)
-                  + " earlier in the same source and is ignored");
+                  + " has no credentials (no 'auth', 'username' and 'password', 'identitytoken'"
+                  + " or 'registrytoken'; a credential store entry?) and is skipped");
+        } else if (!seen.add(registry)) {
+          warnings.add(
+              "key "
+                  + SafeText.quote(key)
+                  + ": registry "
+                  + SafeText.quote(registry)
+                  + " appears twice in the same source; the first is used");
         } else {
           credentials.add(credential);
           if (credential.authOverrodeUsernamePassword()) {
@@ -230,6 +243,9 @@ public final class DockerConfigParser {
         }
       }
       reader.endObject();
+      if (!builder.hasCredentials()) {
+        return null;
+      }
       try {
         return builder.build();
       } catch (CredentialException e) {
@@ -262,7 +278,11 @@ public final class DockerConfigParser {
   }
 
   private static boolean looksLikeHost(String registry) {
-    return !RegistryKey.normalize(registry).isEmpty() && RegistryKey.of(registry).looksLikeHost();
+    try {
+      return RegistryKey.of(registry).looksLikeHost();
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static String describe(JsonToken token) {

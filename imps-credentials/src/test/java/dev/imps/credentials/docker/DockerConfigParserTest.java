@@ -62,16 +62,65 @@ class DockerConfigParserTest {
                 entry("https://index.docker.io/v1/", "bob", SECRET, AUTH)),
             List.of()),
         arguments(
-            "a second spelling of the same registry is ignored with a warning",
+            "two spellings of Docker Hub are two entries, as for the kubelet",
             "{\"auths\":{\"docker.io\":{\"auth\":\""
                 + AUTH
                 + "\"},\"https://index.docker.io/v1/\":{\"auth\":\""
                 + b64("eve:other")
                 + "\"}}}",
-            List.of(entry("docker.io", "bob", SECRET, AUTH)),
             List.of(
-                "key '.dockerconfigjson': registry 'https://index.docker.io/v1/' is the same"
-                    + " registry as 'docker.io' earlier in the same source and is ignored")),
+                entry("docker.io", "bob", SECRET, AUTH),
+                entry("https://index.docker.io/v1/", "eve", "other", b64("eve:other"))),
+            List.of()),
+        arguments(
+            "keys with paths and wildcards are kept as spelled",
+            "{\"auths\":{\"registry.example.com/team-a\":{\"auth\":\""
+                + AUTH
+                + "\"},\"registry.example.com/team-b\":{\"auth\":\""
+                + AUTH
+                + "\"},\"*.example.com\":{\"auth\":\""
+                + AUTH
+                + "\"}}}",
+            List.of(
+                entry("registry.example.com/team-a", "bob", SECRET, AUTH),
+                entry("registry.example.com/team-b", "bob", SECRET, AUTH),
+                entry("*.example.com", "bob", SECRET, AUTH)),
+            List.of()),
+        arguments(
+            "the very same key twice keeps the first, with a warning",
+            "{\"auths\":{\"ghcr.io\":{\"auth\":\""
+                + AUTH
+                + "\"},\"ghcr.io\":{\"auth\":\""
+                + b64("eve:other")
+                + "\"}}}",
+            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(
+                "key '.dockerconfigjson': registry 'ghcr.io' appears twice in the same source;"
+                    + " the first is used")),
+        arguments(
+            "an entry without credentials from a credential store is skipped, the rest counts",
+            "{\"auths\":{\"https://index.docker.io/v1/\":{},\"ghcr.io\":{\"auth\":\""
+                + AUTH
+                + "\"}},\"credsStore\":\"desktop\"}",
+            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(noCredentials("https://index.docker.io/v1/"))),
+        arguments(
+            "an entry with only an email or only a password is skipped",
+            "{\"auths\":{\"ghcr.io\":{\"email\":\"b@x.io\"},\"quay.io\":{\"password\":\""
+                + SECRET
+                + "\"}}}",
+            List.of(),
+            List.of(noCredentials("ghcr.io"), noCredentials("quay.io"))),
+        arguments(
+            "an empty object gives no credentials and a warning, as in IMPS",
+            "{}",
+            List.of(),
+            List.of(NO_AUTHS)),
+        arguments(
+            "the legacy format in a dockerconfigjson secret gives no credentials",
+            "{\"ghcr.io\":{\"auth\":\"" + AUTH + "\"}}",
+            List.of(),
+            List.of(NO_AUTHS)),
         arguments(
             "auth wins over a disagreeing password, with a warning",
             "{\"auths\":{\"ghcr.io\":{\"username\":\"bob\",\"password\":\"wrong\",\"auth\":\""
@@ -110,6 +159,18 @@ class DockerConfigParserTest {
             "\n  {\n \"auths\" : {\n  \"ghcr.io\" : { \"auth\" : \"" + AUTH + "\" }\n }\n}\n",
             List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
             List.of()));
+  }
+
+  private static final String NO_AUTHS =
+      "key '.dockerconfigjson' has no 'auths' object, so it gives no credentials (the legacy"
+          + " format without 'auths' belongs in a secret of type kubernetes.io/dockercfg under key"
+          + " .dockercfg)";
+
+  private static String noCredentials(String registry) {
+    return "key '.dockerconfigjson': registry '"
+        + registry
+        + "' has no credentials (no 'auth', 'username' and 'password', 'identitytoken' or"
+        + " 'registrytoken'; a credential store entry?) and is skipped";
   }
 
   @ParameterizedTest(name = "{0}")
@@ -151,11 +212,6 @@ class DockerConfigParserTest {
         arguments("a JSON string", utf8("\"" + SECRET + "\""), "is not a JSON object"),
         arguments("JSON null", utf8("null"), "is not a JSON object"),
         arguments(
-            "the legacy format in a dockerconfigjson secret",
-            utf8("{\"ghcr.io\":{\"auth\":\"" + AUTH + "\"}}"),
-            "has no 'auths' object (the legacy format without 'auths' belongs in a secret of"
-                + " type kubernetes.io/dockercfg under key .dockercfg)"),
-        arguments(
             "auths is an array",
             utf8("{\"auths\":[\"" + SECRET + "\"]}"),
             "field 'auths' must be an object"),
@@ -179,16 +235,6 @@ class DockerConfigParserTest {
             "auth has no colon",
             utf8("{\"auths\":{\"ghcr.io\":{\"auth\":\"" + b64(SECRET) + "\"}}}"),
             "registry 'ghcr.io': field 'auth' does not decode to 'username:password' (no ':')"),
-        arguments(
-            "an entry has no credentials",
-            utf8("{\"auths\":{\"ghcr.io\":{\"email\":\"b@x.io\"}}}"),
-            "registry 'ghcr.io' has no credentials: expected 'auth', 'username' and 'password',"
-                + " 'identitytoken' or 'registrytoken'"),
-        arguments(
-            "an entry has a password but no username",
-            utf8("{\"auths\":{\"ghcr.io\":{\"password\":\"" + SECRET + "\"}}}"),
-            "registry 'ghcr.io' has no credentials: expected 'auth', 'username' and 'password',"
-                + " 'identitytoken' or 'registrytoken' (found 'password' without 'username')"),
         arguments(
             "truncated in the middle of a password",
             utf8("{\"auths\":{\"ghcr.io\":{\"password\":\"" + SECRET),
