@@ -59,6 +59,13 @@ public final class ApiConstants {
   /** Reason (and IMPS event reason): every target secret is in place, {@value}. */
   public static final String REASON_RECONCILED = "Reconciled";
 
+  /**
+   * Reason: every target secret is in place, but the credentials are less than the sources promise
+   * (a source gives no registry credentials, or the copy holds no registry), {@value}. The {@code
+   * Ready} condition stays {@code True}; its message names the sources.
+   */
+  public static final String REASON_RECONCILED_WITH_WARNINGS = "ReconciledWithWarnings";
+
   /** Reason (and IMPS event reason): the reconciliation failed for another reason, {@value}. */
   public static final String REASON_RECONCILIATION_FAILED = "ReconciliationFailed";
 

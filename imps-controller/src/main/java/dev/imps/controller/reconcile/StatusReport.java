@@ -29,8 +29,12 @@ import java.util.TreeSet;
  * <p>The status is {@code Ready} only if nothing failed in this pass: an invalid spec, a source
  * that is not {@code Ok}, a failed write or a conflict each make it {@code Failed}, with the
  * condition reason {@code InvalidSpec}, {@code SourceCredentialsError}, {@code
- * SecretReconciliationError} or {@code SecretConflict} (the first that applies). Fields the pass
- * did not look at (an invalid spec renders nothing) keep their stored values.
+ * SecretReconciliationError} or {@code SecretConflict} (the first that applies). A {@code Ready}
+ * pass whose credentials are less than the sources promise ({@link
+ * dev.imps.credentials.MergedConfig#warnings()}: a source gives no registry credentials, or the
+ * copy holds none) has the reason {@code ReconciledWithWarnings} naming them, and a Warning event.
+ * A source with warnings or shadowed registries shows its message instead of {@code Ok}. Fields the
+ * pass did not look at (an invalid spec renders nothing) keep their stored values.
  *
  * <p>{@code lastSuccessfulReconciliation} and {@code validitySeconds} move only when a {@code
  * Ready} pass changes something else or when the credentials' expiry moves (a new ECR token); a
@@ -104,7 +108,9 @@ public final class StatusReport {
       for (int i = 0; i < sources.size(); i++) {
         String key = spec.sources().get(i).statusKey();
         SourceStatus source = sources.get(i);
-        sourceStatus.put(key, source.isOk() ? ApiConstants.SOURCE_SECRET_OK : source.message());
+        sourceStatus.put(
+            key,
+            source.isOk() && !source.hasNotes() ? ApiConstants.SOURCE_SECRET_OK : source.message());
         if (!source.isOk()) {
           sourceErrors.add("source " + key + ": " + source.message());
         }
@@ -135,17 +141,23 @@ public final class StatusReport {
                 + joined(
                     conflicts.stream().map(c -> c.namespace() + " (" + c.why() + ")").toList());
       } else {
-        reason = ApiConstants.REASON_RECONCILED;
+        List<String> warnings = plan.merged().orElseThrow().warnings();
+        reason =
+            warnings.isEmpty()
+                ? ApiConstants.REASON_RECONCILED
+                : ApiConstants.REASON_RECONCILED_WITH_WARNINGS;
         message =
             "secret "
                 + spec.secretName()
                 + " is in place in "
                 + outcome.managedNamespaces().size()
-                + " namespace(s)";
+                + " namespace(s)"
+                + (warnings.isEmpty() ? "" : ", but " + joined(warnings));
       }
     }
     message = capped(message);
-    boolean ready = ApiConstants.REASON_RECONCILED.equals(reason);
+    boolean warned = ApiConstants.REASON_RECONCILED_WITH_WARNINGS.equals(reason);
+    boolean ready = warned || ApiConstants.REASON_RECONCILED.equals(reason);
     next.status(ready ? ReconciliationStatus.READY : ReconciliationStatus.FAILED)
         .reason(ready ? null : message)
         .observedGeneration(plan.generation())
@@ -169,8 +181,9 @@ public final class StatusReport {
     List<EventRecord> events = new ArrayList<>();
     if (changed) {
       boolean wasReady = previous != null && previous.getStatus() == ReconciliationStatus.READY;
-      if (ready && !wasReady) {
-        events.add(event(ReconcileConstants.EVENT_NORMAL, reason, message, name, uid));
+      if (ready && (!wasReady || (warned && !reason.equals(readyReason(previous))))) {
+        String type = warned ? ReconcileConstants.EVENT_WARNING : ReconcileConstants.EVENT_NORMAL;
+        events.add(event(type, reason, message, name, uid));
       } else if (!ready
           && (previous == null
               || wasReady

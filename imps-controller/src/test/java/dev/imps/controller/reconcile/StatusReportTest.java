@@ -4,6 +4,7 @@ import static dev.imps.controller.reconcile.Fixtures.T0;
 import static dev.imps.controller.reconcile.Fixtures.crForNames;
 import static dev.imps.controller.reconcile.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
@@ -21,7 +22,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class StatusReportTest {
 
@@ -63,6 +68,76 @@ class StatusReportTest {
                         .message("secret pull-secret is in place in 1 namespace(s)")
                         .observedGeneration(1L)
                         .lastTransitionTime(EARLIER))));
+  }
+
+  static Stream<Arguments> sourcesThatGiveLessThanTheyPromise() {
+    String auth = java.util.Base64.getEncoder().encodeToString(Fixtures.utf8("robot:pw"));
+    String emptyEntry =
+        "ok; key '.dockerconfigjson': registry 'ghcr.io' has no credentials (no 'auth', 'username'"
+            + " and 'password', 'identitytoken' or 'registrytoken'; a credential store entry?) and"
+            + " is skipped";
+    String noCredentials =
+        ", but source 'registry-access/creds' gives no registry credentials; the copy holds no"
+            + " registry";
+    return Stream.of(
+        arguments(
+            "{}",
+            ApiConstants.REASON_RECONCILED_WITH_WARNINGS,
+            "ok; key '.dockerconfigjson' has no 'auths' object, so it gives no credentials (the"
+                + " legacy format without 'auths' belongs in a secret of type"
+                + " kubernetes.io/dockercfg under key .dockercfg); gives no registry credentials",
+            noCredentials),
+        arguments(
+            "{\"auths\":{\"ghcr.io\":{}}}",
+            ApiConstants.REASON_RECONCILED_WITH_WARNINGS,
+            emptyEntry + "; gives no registry credentials",
+            noCredentials),
+        arguments(
+            "{\"auths\":{\"ghcr.io\":{},\"quay.io\":{\"auth\":\"" + auth + "\"}}}",
+            ApiConstants.REASON_RECONCILED,
+            emptyEntry,
+            ""));
+  }
+
+  @ParameterizedTest(name = "source {0}: Ready with reason {1}")
+  @MethodSource("sourcesThatGiveLessThanTheyPromise")
+  void aSourceThatGivesNoCredentialsIsReadyWithAWarningNamingIt(
+      String json, String reason, String sourceStatus, String messageTail) {
+    cluster
+        .withNamespace("a")
+        .put(
+            SecretSnapshot.builder(Fixtures.SOURCE_NAMESPACE, Fixtures.SOURCE_NAME)
+                .type(ReconcileConstants.DOCKER_CONFIG_JSON_TYPE)
+                .data(Map.of(ReconcileConstants.DOCKER_CONFIG_JSON_KEY, Fixtures.utf8(json)))
+                .build());
+    ImagePullSecret cr = crForNames("imps", "uid-1", T0, "a");
+    cr.setStatus(storedReady());
+    cluster.put(cr);
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW);
+
+    boolean warned = reason.equals(ApiConstants.REASON_RECONCILED_WITH_WARNINGS);
+    ImagePullSecretStatus status = report.status();
+    assertThat(report.ready()).isTrue();
+    assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.READY);
+    assertThat(status.getSourceSecretStatus())
+        .containsExactly(Map.entry("registry-access.creds", sourceStatus));
+    V1Condition ready = status.getConditions().get(0);
+    assertThat(ready.getStatus()).isEqualTo("True");
+    assertThat(ready.getReason()).isEqualTo(reason);
+    assertThat(ready.getMessage())
+        .isEqualTo("secret pull-secret is in place in 1 namespace(s)" + messageTail);
+    if (warned) {
+      assertThat(report.events())
+          .singleElement()
+          .satisfies(
+              e -> {
+                assertThat(e.isWarning()).isTrue();
+                assertThat(e.reason()).isEqualTo(reason);
+              });
+    } else {
+      assertThat(report.events()).isEmpty();
+    }
   }
 
   @Test
