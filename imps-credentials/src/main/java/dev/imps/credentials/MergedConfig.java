@@ -50,7 +50,7 @@ public final class MergedConfig {
     List<RegistryCredential> copy =
         credentials.stream().sorted(Comparator.comparing(c -> c.registry().spelled())).toList();
     if (copy.stream().map(RegistryCredential::registry).distinct().count() != copy.size()) {
-      throw new IllegalArgumentException("credentials must name each registry at most once");
+      throw new IllegalArgumentException("credentials must use each registry key at most once");
     }
     Instant earliest =
         copy.stream()

@@ -23,17 +23,17 @@ public final class ProvidedCredentials {
   /**
    * Creates the result of reading a source.
    *
-   * @param credentials the credentials, in the source's order; at most one per normalized registry
+   * @param credentials the credentials, in the source's order; at most one per registry key
    * @param warnings warnings for the source's status, without credential values
    * @return the result
-   * @throws IllegalArgumentException if two credentials name the same normalized registry
+   * @throws IllegalArgumentException if two credentials have the same registry key
    */
   public static ProvidedCredentials of(
       List<RegistryCredential> credentials, List<String> warnings) {
     List<RegistryCredential> copy = List.copyOf(credentials);
     long distinct = copy.stream().map(RegistryCredential::registry).distinct().count();
     if (distinct != copy.size()) {
-      throw new IllegalArgumentException("credentials must name each registry at most once");
+      throw new IllegalArgumentException("credentials must use each registry key at most once");
     }
     return new ProvidedCredentials(copy, List.copyOf(warnings));
   }

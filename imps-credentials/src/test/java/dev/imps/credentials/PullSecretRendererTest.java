@@ -236,6 +236,36 @@ class PullSecretRendererTest {
     }
   }
 
+  @Test
+  void whenEverySpellingOfDockerIoIsTakenTheFallbackStaysAndTheStatusSaysItMayBeHidden() {
+    StringBuilder json = new StringBuilder("{\"auths\":{");
+    for (String spelling : DockerHubAliases.SPELLINGS) {
+      json.append('"')
+          .append(spelling)
+          .append("\":{\"auth\":\"")
+          .append(b64("hub:pw"))
+          .append("\"},");
+    }
+    json.setLength(json.length() - 1);
+    json.append("}}");
+
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                present(login("a/first", "https://index.docker.io/v1/", "first", "pw1")),
+                present(Secrets.dockerConfigJson("a/hub", json.toString()))));
+
+    assertThat(merged.credentials())
+        .extracting(c -> c.registry().spelled())
+        .hasSize(DockerHubAliases.SPELLINGS.size() + 1)
+        .contains("https://index.docker.io/v1/");
+    assertThat(merged.sources().get(0).warnings())
+        .containsExactly(
+            "Docker Hub credentials of registry 'https://index.docker.io/v1/' may be hidden from"
+                + " the kubelet by registry 'docker.io' of source 'a/hub': every spelling of"
+                + " docker.io is taken");
+  }
+
   static Stream<Arguments> sourcesWithoutCredentials() {
     return Stream.of(
         arguments("an empty object", "{}"),
