@@ -8,6 +8,11 @@
 #   - helm built with Go (scripts/helm-binary.sh), or $IMPS_HELM
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
+#
+# Without arguments, scripts/check-published.sh follows the build: the published artifacts are deployed
+# to target/staging-repo, checked (POM metadata, LICENSE, sources, javadoc, SBOM, module names), built a
+# second time from a copy of the tree to prove the jars reproducible, and examples/embedding is built
+# and run against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,4 +33,8 @@ if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
 fi
 echo "moto python: $IMPS_MOTO_PYTHON ($(( $(date +%s) - start )) s provisioning in all)" >&2
 
-exec ./mvnw -B -ntp verify "$@"
+if [ "$#" -gt 0 ]; then
+  exec ./mvnw -B -ntp verify "$@"
+fi
+./mvnw -B -ntp verify
+exec scripts/check-published.sh
