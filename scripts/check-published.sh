@@ -14,7 +14,9 @@
 #      for third-party artifacts, but not its dev/imps), and run. Every imps jar on its class path
 #      must be the one in the staging repository.
 #
-# Everything it writes is under target/. Exit status 1 names the failed check.
+# Everything it writes is under target/; nothing is installed into ~/.m2. Exit status 1 names the
+# failed check. With --staged, step 1 is left out: the build that just ran deployed the artifacts to
+# target/staging-repo (scripts/test.sh does that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
@@ -36,14 +38,21 @@ published=$(sed -n '/<dependencyManagement>/,/<\/dependencyManagement>/s:.*<arti
 [ -n "$published" ] || fail "imps-bom lists no artifact"
 projects=":imps-parent,:imps-bom$(printf ',:%s' $published)"
 
-rm -rf "$staging" "$out"
+rm -rf "$out"
 mkdir -p "$out"
 
-# 1. Deploy. -am builds what the tests of these modules need (imps-envtest is not deployed).
-step "deploying $projects to target/staging-repo"
-./mvnw -B -ntp -q deploy -DskipTests -pl "$projects" -am \
-  -DaltDeploymentRepository="imps-staging::file://$staging" >"$out/deploy.log" 2>&1 ||
-  { tail -n 40 "$out/deploy.log" >&2; fail "deploy failed, log: $out/deploy.log"; }
+# 1. Deploy. -am builds what the tests of these modules need (imps-envtest is not deployed). The
+# deploy phase comes after install: maven.install.skip keeps ~/.m2 as it is.
+if [ "${1:-}" == "--staged" ]; then
+  [ -d "$staging/dev/imps" ] || fail "--staged, but target/staging-repo holds no imps artifact"
+  step "using target/staging-repo as the build left it"
+else
+  rm -rf "$staging"
+  step "deploying $projects to target/staging-repo"
+  ./mvnw -B -ntp -q deploy -DskipTests -pl "$projects" -am -Dmaven.install.skip=true \
+    -DaltDeploymentRepository="imps-staging::file://$staging" >"$out/deploy.log" 2>&1 ||
+    { tail -n 40 "$out/deploy.log" >&2; fail "deploy failed, log: $out/deploy.log"; }
+fi
 
 # The file of an artifact in the staging repository: a SNAPSHOT is deployed with a timestamped name.
 deployed() { # artifactId suffix (.jar, -sources.jar, .pom, ...)

@@ -9,10 +9,11 @@
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
 #
-# Without arguments, scripts/check-published.sh follows the build: the published artifacts are deployed
-# to target/staging-repo, checked (POM metadata, LICENSE, sources, javadoc, SBOM, module names), built a
-# second time from a copy of the tree to prove the jars reproducible, and examples/embedding is built
-# and run against them.
+# Without arguments, the build runs up to deploy, into the file repository target/staging-repo
+# (install is skipped: nothing is installed into ~/.m2), and scripts/check-published.sh follows it:
+# the published artifacts are checked (POM metadata, LICENSE, sources, javadoc, SBOM, module names),
+# built a second time from a copy of the tree to prove the jars reproducible, and examples/embedding
+# is built and run against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -36,5 +37,8 @@ echo "moto python: $IMPS_MOTO_PYTHON ($(( $(date +%s) - start )) s provisioning 
 if [ "$#" -gt 0 ]; then
   exec ./mvnw -B -ntp verify "$@"
 fi
-./mvnw -B -ntp verify
-exec scripts/check-published.sh
+# The full build also deploys the published artifacts to target/staging-repo (install is skipped: ~/.m2
+# is never written with imps artifacts).
+rm -rf target/staging-repo
+./mvnw -B -ntp deploy -Dmaven.install.skip=true -DaltDeploymentRepository="imps-staging::file://$PWD/target/staging-repo"
+exec scripts/check-published.sh --staged
