@@ -30,6 +30,9 @@ fail() {
 }
 step() { echo "check-published: $* ($(($(date +%s) - start)) s)" >&2; }
 start=$(date +%s)
+for tool in unzip cmp tar base64 java; do
+  command -v "$tool" >/dev/null || fail "needs $tool on the PATH"
+done
 
 version=$(sed -n '/<artifactId>imps-parent<\/artifactId>/{n;s:.*<version>\(.*\)</version>.*:\1:p;q}' pom.xml)
 [ -n "$version" ] || fail "cannot read the version of imps-parent from pom.xml"
