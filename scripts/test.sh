@@ -9,6 +9,12 @@
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
 #   - the kubelet keyring oracle built with Go (scripts/keyring-oracle.sh), or $IMPS_KEYRING_ORACLE
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
+#
+# Without arguments, the build runs up to deploy, into the file repository target/staging-repo
+# (install is skipped: nothing is installed into ~/.m2), and scripts/check-published.sh follows it:
+# the published artifacts are checked (POM metadata, LICENSE, sources, javadoc, SBOM, module names),
+# built a second time from a copy of the tree to prove the jars reproducible, and examples/embedding
+# is built and run against them.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -33,4 +39,11 @@ IMPS_KEYRING_ORACLE=$(scripts/keyring-oracle.sh | tail -n 1)
 export IMPS_KEYRING_ORACLE
 echo "keyring oracle: $IMPS_KEYRING_ORACLE ($(( $(date +%s) - start )) s provisioning in all)" >&2
 
-exec ./mvnw -B -ntp verify "$@"
+if [ "$#" -gt 0 ]; then
+  exec ./mvnw -B -ntp verify "$@"
+fi
+# The full build also deploys the published artifacts to target/staging-repo (install is skipped: ~/.m2
+# is never written with imps artifacts).
+rm -rf target/staging-repo
+./mvnw -B -ntp deploy -Dmaven.install.skip=true -DaltDeploymentRepository="imps-staging::file://$PWD/target/staging-repo"
+exec scripts/check-published.sh --staged
