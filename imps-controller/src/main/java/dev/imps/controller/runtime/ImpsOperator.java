@@ -309,7 +309,7 @@ public final class ImpsOperator implements AutoCloseable {
     MDC.put(MDC_CR, "(sweep)");
     try {
       ReconcileResult swept = reconciler.sweepOrphans();
-      if (swept.retryWithBackoff()) {
+      if (swept.retriesWithBackoff()) {
         LOG.warn(
             "start-up sweep of orphaned copies left some behind; retrying with the next event");
       }
@@ -341,7 +341,7 @@ public final class ImpsOperator implements AutoCloseable {
       LOG.debug("reconciled in {} ms: {}", took.toMillis(), result);
       if (result.outcome() == ReconcileResult.Outcome.GONE) {
         metrics.forget(name);
-        if (result.retryWithBackoff()) {
+        if (result.retriesWithBackoff()) {
           return new Result(true);
         }
         queue.forget(request);
@@ -349,7 +349,7 @@ public final class ImpsOperator implements AutoCloseable {
       }
       metrics.reconciled(name, took, !result.isSuccess());
       metrics.observed(name, result.managedNamespaces(), result.earliestExpiry());
-      if (result.retryWithBackoff()) {
+      if (result.retriesWithBackoff()) {
         return new Result(true);
       }
       queue.forget(request);
