@@ -43,6 +43,7 @@ public final class Reconciler {
   private final PullSecretRenderers renderers;
   private final ReconcilePlanner planner;
   private final PlanApplier applier;
+  private final StatusSchemaMemory statusSchema = new StatusSchemaMemory();
   private final Duration periodicInterval;
   private final Clock clock;
 
@@ -87,15 +88,16 @@ public final class Reconciler {
       ReconcilePlan plan = planner.plan(cr);
       if (plan.invalidSpec().isPresent()) {
         LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
-        StatusReport report = StatusReport.of(cr, plan, nothingApplied(), now);
+        StatusReport report =
+            StatusReport.of(cr, plan, nothingApplied(), now, storedFields(plan, cr));
         ReconcileResult invalid =
             ReconcileResult.failed(report.reason()).retryAfter(periodicInterval);
-        return writeStatus(report) ? invalid : invalid.retryWithBackoff();
+        return writeStatus(plan.uid(), report) ? invalid : invalid.retryWithBackoff();
       }
       ApplyOutcome outcome = applier.apply(plan);
-      StatusReport report = StatusReport.of(cr, plan, outcome, now);
+      StatusReport report = StatusReport.of(cr, plan, outcome, now, storedFields(plan, cr));
       boolean onlyRaced = outcome.raced() && report.ready();
-      boolean written = onlyRaced || writeStatus(report);
+      boolean written = onlyRaced || writeStatus(plan.uid(), report);
       Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());
       boolean transientFailure =
           onlyRaced
@@ -172,6 +174,7 @@ public final class Reconciler {
   public ReconcileResult sweepOrphans() {
     OrphanSweep sweep = OrphanSweep.of(state);
     renderers.retainOnly(sweep.existingUids());
+    statusSchema.retainOnly(sweep.existingUids());
     if (sweep.isEmpty()) {
       return ReconcileResult.gone();
     }
@@ -183,8 +186,12 @@ public final class Reconciler {
     return outcome.clean() ? ReconcileResult.gone() : ReconcileResult.gone().retryWithBackoff();
   }
 
+  private StoredStatusFields storedFields(ReconcilePlan plan, ImagePullSecret cr) {
+    return statusSchema.observe(plan.uid(), cr.getStatus());
+  }
+
   /** Writes the status if it changed, then its events; false if the write failed. */
-  private boolean writeStatus(StatusReport report) {
+  private boolean writeStatus(String uid, StatusReport report) {
     Optional<StatusPatch> patch = report.patch();
     if (patch.isEmpty()) {
       return true;
@@ -192,6 +199,7 @@ public final class Reconciler {
     WriteResult result = actions.patchStatus(patch.get());
     switch (result.outcome()) {
       case APPLIED:
+        statusSchema.wrote(uid, report.status());
         report.events().forEach(actions::recordEvent);
         return true;
       case NOT_FOUND:

@@ -99,6 +99,38 @@ class ReconcilerTest {
   }
 
   @Test
+  void onTheOriginalCrdWhichPrunesImpsStatusFieldsAnIdlePassWritesNothing() {
+    cluster.withOriginalCrdStatusSchema().withNamespace("a").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    assertThat(cluster.takeWrites()).containsExactly("create a/" + TARGET, "status imps");
+    assertThat(cluster.status("imps").getConditions()).isNull();
+
+    reconciler.reconcile("imps");
+    reconciler.reconcile("imps");
+
+    assertThat(cluster.writes()).isEmpty();
+    assertThat(cluster.status("imps").getStatus()).isEqualTo(ReconciliationStatus.READY);
+  }
+
+  @Test
+  void onTheOriginalCrdAStatusThatReallyChangesIsStillWritten() {
+    cluster.withOriginalCrdStatusSchema().withNamespace("a").withNamespace("b").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+    cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
+
+    reconciler.reconcile("imps");
+
+    assertThat(cluster.writes()).containsExactly("create b/" + TARGET, "status imps");
+    assertThat(cluster.status("imps").getManagedNamespaces()).containsExactly("a", "b");
+  }
+
+  @Test
   void aPeriodicPassLongAfterTheLastChangeWritesNothing() {
     cluster.withNamespace("a").put(source());
     cluster.put(crForNames("imps", "uid-1", T0, "a"));
