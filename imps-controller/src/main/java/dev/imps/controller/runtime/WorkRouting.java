@@ -241,6 +241,14 @@ final class WorkRouting {
 
   /** A source or target-name secret changed. */
   void referencedSecretChanged(V1Secret secret) {
+    referencedSecretChanged(secret, enqueue);
+  }
+
+  /**
+   * A source or target-name secret changed; the CRs that reference it go to {@code to}, e.g. a
+   * delayed enqueue that debounces a delete followed by a re-create.
+   */
+  void referencedSecretChanged(V1Secret secret, Consumer<String> to) {
     if (!CacheTransforms.hasMetadata(secret)) {
       return;
     }
@@ -250,7 +258,7 @@ final class WorkRouting {
       Set<ReferencedSecrets.Watch> watches = watchesOf(cr);
       if (watches.contains(ReferencedSecrets.Watch.source(namespace, name))
           || watches.contains(ReferencedSecrets.Watch.targetName(name))) {
-        enqueue.accept(cr.getMetadata().getName());
+        to.accept(cr.getMetadata().getName());
       }
     }
   }
