@@ -101,22 +101,23 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(
       names = "--lease-duration",
       paramLabel = "SECONDS",
-      defaultValue = "15",
+      defaultValue = "40",
       description = "How long a Lease lasts without renewal. Default: ${DEFAULT-VALUE}.")
   long leaseSeconds;
 
   @Option(
       names = "--renew-deadline",
       paramLabel = "SECONDS",
-      defaultValue = "10",
+      defaultValue = "30",
       description =
-          "How long the leader tries to renew before giving up. Default: ${DEFAULT-VALUE}.")
+          "How long the leader tries to renew before giving up; the default rides out an API"
+              + " server outage of 15 s and more. Default: ${DEFAULT-VALUE}.")
   long renewSeconds;
 
   @Option(
       names = "--retry-period",
       paramLabel = "SECONDS",
-      defaultValue = "2",
+      defaultValue = "5",
       description = "How often candidates try to acquire the Lease. Default: ${DEFAULT-VALUE}.")
   long retrySeconds;
 
