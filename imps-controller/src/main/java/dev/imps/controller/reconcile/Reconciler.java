@@ -87,9 +87,12 @@ public final class Reconciler {
     try {
       ReconcilePlan plan = planner.plan(cr);
       if (plan.invalidSpec().isPresent()) {
-        LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
         StatusReport report =
             StatusReport.of(cr, plan, nothingApplied(), now, storedFields(plan, cr));
+        if (report.patch().isPresent()) {
+          // Once per change of the spec's problems, not on every periodic pass.
+          LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
+        }
         ReconcileResult invalid =
             ReconcileResult.failed(report.reason()).retryAfter(periodicInterval);
         return writeStatus(plan.uid(), report) ? invalid : invalid.retryWithBackoff();
