@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,7 @@ public final class Reconciler {
   private final ReconcilePlanner planner;
   private final PlanApplier applier;
   private final StatusSchemaMemory statusSchema = new StatusSchemaMemory();
+  private final Set<String> statusFailing = ConcurrentHashMap.newKeySet();
   private final Duration periodicInterval;
   private final Clock clock;
 
@@ -202,6 +204,7 @@ public final class Reconciler {
     WriteResult result = actions.patchStatus(patch.get());
     switch (result.outcome()) {
       case APPLIED:
+        statusFailing.remove(patch.get().name());
         statusSchema.wrote(uid, report.status());
         report.events().forEach(actions::recordEvent);
         return true;
@@ -212,11 +215,20 @@ public final class Reconciler {
         LOG.debug("imagepullsecret={} status write conflicted; retrying", patch.get().name());
         return false;
       default:
-        LOG.error(
-            "imagepullsecret={} status write failed: {} {}",
-            patch.get().name(),
-            result.outcome(),
-            result.message());
+        // Retried with backoff: one line per object until a write succeeds, not one per retry.
+        if (statusFailing.add(patch.get().name())) {
+          LOG.warn(
+              "imagepullsecret={} status write failed, retrying: {} {}",
+              patch.get().name(),
+              result.outcome(),
+              result.message());
+        } else {
+          LOG.debug(
+              "imagepullsecret={} status write failed again: {} {}",
+              patch.get().name(),
+              result.outcome(),
+              result.message());
+        }
         return false;
     }
   }
