@@ -138,7 +138,10 @@ public final class ImpsOperator implements AutoCloseable {
     this.onLeadershipLost = onLeadershipLost;
     this.metrics = OperatorMetrics.register(registry);
     ThrottledWrites writes =
-        new ThrottledWrites(WriteRateLimiter.create(settings.qps(), settings.burst()), metrics);
+        new ThrottledWrites(
+            WriteRateLimiter.create(settings.qps(), settings.burst()),
+            AdaptiveWriteLimit.create(settings.writeThreads() + settings.workers()),
+            metrics);
     // Informers watch through client (read timeout 0); every single request goes through a copy
     // with a read timeout, so a server that stops answering cannot hold a worker forever.
     ApiClient requests = KubeClients.forRequests(client);
