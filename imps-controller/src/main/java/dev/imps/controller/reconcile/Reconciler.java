@@ -82,6 +82,7 @@ public final class Reconciler {
       // A deleting object (foreground deletion) counts as gone, so imps does not fight the
       // garbage collector by recreating the copies it removes.
       LOG.debug("imagepullsecret={} is gone; sweeping copies of deleted objects", name);
+      statusFailing.remove(name);
       return sweepOrphans();
     }
     ImagePullSecret cr = found.get();
@@ -209,6 +210,7 @@ public final class Reconciler {
         report.events().forEach(actions::recordEvent);
         return true;
       case NOT_FOUND:
+        statusFailing.remove(patch.get().name());
         LOG.debug("imagepullsecret={} vanished before its status was written", patch.get().name());
         return true;
       case CONFLICT:
