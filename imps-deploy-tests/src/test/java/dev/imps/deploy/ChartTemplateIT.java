@@ -251,6 +251,7 @@ class ChartTemplateIT {
                 "controller",
                 "--metrics-addr=:8080",
                 "--periodic-reconcile-interval=300",
+                "--missing-source-grace=600",
                 "--enable-leader-election",
                 "--config-namespace=imps-system",
                 "--log-level=info",
@@ -261,6 +262,7 @@ class ChartTemplateIT {
             List.of(
                 "metrics.port=9090",
                 "controller.periodicReconcileInterval=60",
+                "controller.missingSourceGrace=30",
                 "log.level=debug",
                 "log.json=true",
                 "controller.qps=20",
@@ -271,6 +273,7 @@ class ChartTemplateIT {
                 "controller",
                 "--metrics-addr=:9090",
                 "--periodic-reconcile-interval=60",
+                "--missing-source-grace=30",
                 "--enable-leader-election",
                 "--config-namespace=imps-system",
                 "--log-level=debug",

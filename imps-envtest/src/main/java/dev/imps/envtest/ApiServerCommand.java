@@ -2,6 +2,7 @@ package dev.imps.envtest;
 
 import java.net.URI;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -24,9 +25,25 @@ import java.util.List;
  * @param certDirectory where the serving certificate is generated
  * @param tokenFile the static token file holding the admin token
  * @param serviceAccountKey PEM RSA private key that signs and verifies service-account tokens
+ * @param extraFlags more flags after the standard ones (a later flag wins), e.g. {@code
+ *     --max-mutating-requests-inflight=3} to test overload
  */
 record ApiServerCommand(
-    int securePort, URI etcdUrl, Path certDirectory, Path tokenFile, Path serviceAccountKey) {
+    int securePort,
+    URI etcdUrl,
+    Path certDirectory,
+    Path tokenFile,
+    Path serviceAccountKey,
+    List<String> extraFlags) {
+
+  ApiServerCommand {
+    extraFlags = List.copyOf(extraFlags);
+  }
+
+  ApiServerCommand(
+      int securePort, URI etcdUrl, Path certDirectory, Path tokenFile, Path serviceAccountKey) {
+    this(securePort, etcdUrl, certDirectory, tokenFile, serviceAccountKey, List.of());
+  }
 
   /** The range services get cluster IPs from; no node or pod network exists to collide with. */
   static final String SERVICE_CLUSTER_IP_RANGE = "10.0.0.0/24";
@@ -67,22 +84,26 @@ record ApiServerCommand(
    * @return the binary followed by its flags
    */
   List<String> command(Path kubeApiServer) {
-    return List.of(
-        kubeApiServer.toString(),
-        "--etcd-servers=" + etcdUrl,
-        "--secure-port=" + securePort,
-        "--bind-address=" + LoopbackPorts.HOST,
-        "--advertise-address=" + LoopbackPorts.HOST,
-        "--cert-dir=" + certDirectory,
-        "--token-auth-file=" + tokenFile,
-        "--authorization-mode=RBAC",
-        "--service-account-issuer=" + serverUrl(),
-        "--service-account-key-file=" + serviceAccountKey,
-        "--service-account-signing-key-file=" + serviceAccountKey,
-        "--service-cluster-ip-range=" + SERVICE_CLUSTER_IP_RANGE,
-        "--endpoint-reconciler-type=none",
-        "--disable-admission-plugins=ServiceAccount",
-        "--allow-privileged=true",
-        "--shutdown-watch-termination-grace-period=1s");
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                kubeApiServer.toString(),
+                "--etcd-servers=" + etcdUrl,
+                "--secure-port=" + securePort,
+                "--bind-address=" + LoopbackPorts.HOST,
+                "--advertise-address=" + LoopbackPorts.HOST,
+                "--cert-dir=" + certDirectory,
+                "--token-auth-file=" + tokenFile,
+                "--authorization-mode=RBAC",
+                "--service-account-issuer=" + serverUrl(),
+                "--service-account-key-file=" + serviceAccountKey,
+                "--service-account-signing-key-file=" + serviceAccountKey,
+                "--service-cluster-ip-range=" + SERVICE_CLUSTER_IP_RANGE,
+                "--endpoint-reconciler-type=none",
+                "--disable-admission-plugins=ServiceAccount",
+                "--allow-privileged=true",
+                "--shutdown-watch-termination-grace-period=1s"));
+    command.addAll(extraFlags);
+    return List.copyOf(command);
   }
 }

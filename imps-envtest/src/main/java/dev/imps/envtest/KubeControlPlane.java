@@ -78,6 +78,10 @@ public final class KubeControlPlane implements AutoCloseable {
   private volatile boolean closed;
 
   private KubeControlPlane(KubeBinaries binaries) {
+    this(binaries, List.of());
+  }
+
+  private KubeControlPlane(KubeBinaries binaries, List<String> extraApiServerFlags) {
     this.binaries = binaries;
     this.adminToken = ControlPlaneFiles.newToken();
     this.files = ControlPlaneFiles.create(adminToken);
@@ -89,7 +93,8 @@ public final class KubeControlPlane implements AutoCloseable {
             etcdCommand.clientUrl(),
             files.certDirectory(),
             files.tokenFile(),
-            files.serviceAccountKey());
+            files.serviceAccountKey(),
+            extraApiServerFlags);
     this.shutdownHook = new Thread(this::stopOnShutdown, "imps-envtest-shutdown");
     this.serviceAccountClients = new ServiceAccountClients(this);
   }
@@ -116,13 +121,40 @@ public final class KubeControlPlane implements AutoCloseable {
    *     end of their log
    */
   public static KubeControlPlane start(KubeBinaries binaries) {
+    return start(binaries, List.of());
+  }
+
+  /**
+   * Starts a control plane from the located binaries whose kube-apiserver gets more flags, e.g.
+   * {@code --max-mutating-requests-inflight=3} and {@code --enable-priority-and-fairness=false} to
+   * test behaviour under overload.
+   *
+   * @param extraApiServerFlags flags added after the standard ones (a later flag wins)
+   * @return the running control plane
+   * @throws KubeBinariesNotFoundException if the binaries are missing
+   * @throws IllegalStateException if etcd or kube-apiserver fail to start
+   */
+  public static KubeControlPlane start(List<String> extraApiServerFlags) {
+    return start(KubeBinaries.locate(), extraApiServerFlags);
+  }
+
+  /**
+   * Starts a control plane from the given binaries whose kube-apiserver gets more flags.
+   *
+   * @param binaries the etcd, kube-apiserver and kubectl to run
+   * @param extraApiServerFlags flags added after the standard ones (a later flag wins)
+   * @return the running control plane
+   * @throws IllegalStateException if etcd or kube-apiserver fail to start
+   */
+  public static KubeControlPlane start(KubeBinaries binaries, List<String> extraApiServerFlags) {
     Objects.requireNonNull(binaries, "binaries");
+    Objects.requireNonNull(extraApiServerFlags, "extraApiServerFlags");
     int abandoned =
         ControlPlaneFiles.deleteAbandoned(Path.of(System.getProperty("java.io.tmpdir")));
     if (abandoned > 0) {
       LOG.log(System.Logger.Level.INFO, "deleted {0} data folders of killed test JVMs", abandoned);
     }
-    KubeControlPlane plane = new KubeControlPlane(binaries);
+    KubeControlPlane plane = new KubeControlPlane(binaries, extraApiServerFlags);
     Runtime.getRuntime().addShutdownHook(plane.shutdownHook);
     try {
       plane.startProcesses();

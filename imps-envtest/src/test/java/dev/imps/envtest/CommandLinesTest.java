@@ -49,6 +49,22 @@ class CommandLinesTest {
   }
 
   @Test
+  void extra_api_server_flags_come_last_so_they_win() {
+    ApiServerCommand overloaded =
+        new ApiServerCommand(
+            20003,
+            ETCD.clientUrl(),
+            Path.of("/data/certs"),
+            Path.of("/data/tokens.csv"),
+            Path.of("/data/sa.key"),
+            List.of("--max-mutating-requests-inflight=3", "--enable-priority-and-fairness=false"));
+
+    assertThat(overloaded.command(Path.of("/bin/kube-apiserver")))
+        .startsWith(API_SERVER.command(Path.of("/bin/kube-apiserver")).toArray(String[]::new))
+        .endsWith("--max-mutating-requests-inflight=3", "--enable-priority-and-fairness=false");
+  }
+
+  @Test
   void etcd_uses_its_own_peer_port_and_skips_fsync() {
     assertThat(ETCD.command(Path.of("/bin/etcd")))
         .startsWith("/bin/etcd")

@@ -66,6 +66,16 @@ final class ControllerCommand implements Callable<Integer> {
   long periodicSeconds;
 
   @Option(
+      names = "--missing-source-grace",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description =
+          "How long a source secret that is missing (deleted, or being re-created) keeps"
+              + " contributing its last good credentials; 0 drops it at once. Removing it from the"
+              + " spec always drops it at once. Default: ${DEFAULT-VALUE}.")
+  long missingSourceGraceSeconds;
+
+  @Option(
       names = "--enable-leader-election",
       arity = "0..1",
       fallbackValue = "true",
@@ -91,22 +101,23 @@ final class ControllerCommand implements Callable<Integer> {
   @Option(
       names = "--lease-duration",
       paramLabel = "SECONDS",
-      defaultValue = "15",
+      defaultValue = "40",
       description = "How long a Lease lasts without renewal. Default: ${DEFAULT-VALUE}.")
   long leaseSeconds;
 
   @Option(
       names = "--renew-deadline",
       paramLabel = "SECONDS",
-      defaultValue = "10",
+      defaultValue = "30",
       description =
-          "How long the leader tries to renew before giving up. Default: ${DEFAULT-VALUE}.")
+          "How long the leader tries to renew before giving up; the default rides out an API"
+              + " server outage of 15 s and more. Default: ${DEFAULT-VALUE}.")
   long renewSeconds;
 
   @Option(
       names = "--retry-period",
       paramLabel = "SECONDS",
-      defaultValue = "2",
+      defaultValue = "5",
       description = "How often candidates try to acquire the Lease. Default: ${DEFAULT-VALUE}.")
   long retrySeconds;
 
@@ -167,6 +178,7 @@ final class ControllerCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     common.configureLogging();
     OperatorSettings settings = settings();
+    Duration missingSourceGrace = missingSourceGrace();
     ApiClient client = KubeClients.create(common.kubeconfig);
     if (!common.apiServerAnswers(KubeClients.forRequests(client))) {
       return API_SERVER_UNREACHABLE;
@@ -179,7 +191,7 @@ final class ControllerCommand implements Callable<Integer> {
             client,
             settings,
             registry,
-            reconcilers.factory(settings.periodicInterval()),
+            reconcilers.factory(settings.periodicInterval(), missingSourceGrace),
             () -> {
               // Exit from a fresh thread: the shutdown hooks stop the thread that reports the loss.
               Thread exit = new Thread(() -> System.exit(LEADERSHIP_LOST), "imps-exit");
@@ -202,6 +214,14 @@ final class ControllerCommand implements Callable<Integer> {
     operator.start();
     operator.awaitStopped();
     return 0;
+  }
+
+  Duration missingSourceGrace() {
+    if (missingSourceGraceSeconds < 0) {
+      throw new IllegalArgumentException(
+          "--missing-source-grace must not be negative, got " + missingSourceGraceSeconds);
+    }
+    return Duration.ofSeconds(missingSourceGraceSeconds);
   }
 
   OperatorSettings settings() {

@@ -22,6 +22,9 @@ final class LogSetup {
       "%d{yyyy-MM-dd'T'HH:mm:ss.SSSXXX} %-5level [%thread] %logger{0}"
           + "%replace( %mdc){' $', ''} - %msg%n";
 
+  /** client-java's leader elector logger. */
+  static final String LEADER_ELECTOR = "io.kubernetes.client.extended.leaderelection.LeaderElector";
+
   private LogSetup() {}
 
   /**
@@ -58,6 +61,10 @@ final class LogSetup {
     console.setTarget("System.err");
     console.setEncoder(encoder);
     console.start();
+    QuietStopFilter quietStop = new QuietStopFilter();
+    quietStop.setContext(context);
+    quietStop.start();
+    context.addTurboFilter(quietStop);
     Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
     root.addAppender(console);
     root.setLevel(parsed);
@@ -65,6 +72,9 @@ final class LogSetup {
     // asked.
     if (parsed.isGreaterOrEqual(Level.INFO)) {
       context.getLogger("io.kubernetes.client").setLevel(Level.WARN);
+      // Its leader elector logs every failed Lease read at ERROR with a stack trace, every retry
+      // period; imps reports an outage once (leader.OutageReportingLock) and a lost lease itself.
+      context.getLogger(LEADER_ELECTOR).setLevel(Level.OFF);
     }
   }
 

@@ -2,8 +2,10 @@ package dev.imps.controller.leader;
 
 import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.LeaderElector;
+import io.kubernetes.client.extended.leaderelection.Lock;
 import io.kubernetes.client.extended.leaderelection.resourcelock.LeaseLock;
 import io.kubernetes.client.openapi.ApiClient;
+import java.time.Clock;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -39,16 +41,20 @@ public final class LeaderElection implements AutoCloseable {
    */
   public LeaderElection(ApiClient client, LeaderElectionSettings settings) {
     this.settings = Objects.requireNonNull(settings, "settings");
-    LeaseLock lock =
-        new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity(), client);
+    Lock lock =
+        new OutageReportingLock(
+            new LeaseLock(settings.namespace(), settings.leaseName(), settings.identity(), client),
+            Clock.systemUTC());
     LeaderElectionConfig config =
         new LeaderElectionConfig(
             lock, settings.leaseDuration(), settings.renewDeadline(), settings.retryPeriod());
+    // Failed reads are reported once per outage by the lock; other errors (a failed update's
+    // conflict) are routine while several replicas campaign.
     this.elector =
         new LeaderElector(
             config,
             error ->
-                LOG.warn(
+                LOG.debug(
                     "cannot acquire or renew lease {}/{}: {}",
                     settings.namespace(),
                     settings.leaseName(),

@@ -9,7 +9,7 @@ import dev.imps.controller.plan.ImagePullSecretPlan.SelectedNamespace;
 import dev.imps.controller.plan.ImagePullSecretPlan.ServiceAccountChange;
 import dev.imps.controller.plan.ImagePullSecretPlan.Source;
 import dev.imps.controller.reconcile.ClaimOrder;
-import dev.imps.controller.reconcile.NamespaceSnapshot;
+import dev.imps.controller.reconcile.OrphanSweep;
 import dev.imps.controller.reconcile.PullSecretRenderers;
 import dev.imps.controller.reconcile.ReconcilePlan;
 import dev.imps.controller.reconcile.ReconcilePlanner;
@@ -29,7 +29,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -82,6 +81,7 @@ public final class ClusterPlanner {
           describe(cr, planner.plan(cr), objects, String.valueOf(objects.originOf(name)));
       plans.put(name, settleClaims(plan, claimedBy));
     }
+    OrphanSweep sweep = OrphanSweep.of(state);
     List<ImagePullSecretPlan> ordered = new ArrayList<>(plans.values());
     ordered.sort(Comparator.comparing(ImagePullSecretPlan::name));
     return new PlanReport(
@@ -90,28 +90,29 @@ public final class ClusterPlanner {
         credentials.resolving(),
         warnings,
         ordered,
-        orphans(byClaim, state));
+        orphans(sweep),
+        orphanServiceAccounts(sweep));
   }
 
-  /** The copies the operator's sweep deletes: owner gone, namespace not terminating. */
-  private static List<Change> orphans(List<ImagePullSecret> existing, SnapshotClusterState state) {
-    Set<String> uids =
-        existing.stream().map(cr -> cr.getMetadata().getUid()).collect(Collectors.toSet());
+  /** The copies the operator's sweep deletes: the operator's own {@link OrphanSweep}. */
+  private static List<Change> orphans(OrphanSweep sweep) {
     List<Change> orphans = new ArrayList<>();
-    for (SecretSnapshot copy : state.allCopies()) {
-      String owner = copy.ownerUid().orElseThrow();
-      boolean terminating =
-          state.namespace(copy.namespace()).map(NamespaceSnapshot::terminating).orElse(true);
-      if (!uids.contains(owner) && !terminating) {
-        orphans.add(
-            new Change(
-                Action.DELETE,
-                copy.namespace(),
-                copy.name(),
-                "its ImagePullSecret (uid " + owner + ") no longer exists"));
-      }
+    for (SecretSnapshot copy : sweep.copies()) {
+      orphans.add(
+          new Change(
+              Action.DELETE,
+              copy.namespace(),
+              copy.name(),
+              "its ImagePullSecret (uid " + copy.ownerUid().orElseThrow() + ") no longer exists"));
     }
     return orphans;
+  }
+
+  /** The ServiceAccount references the operator's sweep removes. */
+  private static List<ServiceAccountChange> orphanServiceAccounts(OrphanSweep sweep) {
+    return sweep.serviceAccountPatches().stream()
+        .map(p -> new ServiceAccountChange(p.namespace(), p.name(), p.added(), p.removed()))
+        .toList();
   }
 
   private static ImagePullSecretPlan settleClaims(

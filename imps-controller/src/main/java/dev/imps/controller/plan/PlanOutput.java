@@ -91,6 +91,14 @@ public final class PlanOutput {
             orphan.action().label(), orphan.namespace(), orphan.secret(), orphan.reason());
       }
     }
+    if (!report.orphanServiceAccounts().isEmpty()) {
+      out.println();
+      out.println("ServiceAccount references of ImagePullSecrets that are gone:");
+      for (ServiceAccountChange account : report.orphanServiceAccounts()) {
+        out.printf(
+            "    patch %s/%s remove %s%n", account.namespace(), account.name(), account.remove());
+      }
+    }
     out.println();
     out.printf(
         "Plan: %d to create, %d to update, %d to replace, %d to delete, %d unchanged,"

@@ -2,6 +2,7 @@ package dev.imps.controller.plan;
 
 import dev.imps.controller.plan.ImagePullSecretPlan.Action;
 import dev.imps.controller.plan.ImagePullSecretPlan.Change;
+import dev.imps.controller.plan.ImagePullSecretPlan.ServiceAccountChange;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param plans the plans, by name
  * @param orphans copies whose {@code ImagePullSecret} no longer exists (or is being deleted), which
  *     the operator's sweep deletes
+ * @param orphanServiceAccounts the ServiceAccount references the same sweep removes
  */
 public record PlanReport(
     String input,
@@ -25,7 +27,8 @@ public record PlanReport(
     boolean ecrResolved,
     List<String> warnings,
     List<ImagePullSecretPlan> plans,
-    List<Change> orphans) {
+    List<Change> orphans,
+    List<ServiceAccountChange> orphanServiceAccounts) {
 
   /**
    * Validates and copies the components.
@@ -38,6 +41,7 @@ public record PlanReport(
     warnings = List.copyOf(warnings);
     plans = List.copyOf(plans);
     orphans = List.copyOf(orphans);
+    orphanServiceAccounts = List.copyOf(orphanServiceAccounts);
   }
 
   /**
@@ -52,12 +56,13 @@ public record PlanReport(
   }
 
   /**
-   * Counts the ServiceAccount patches over every plan.
+   * Counts the ServiceAccount patches over every plan and the sweep.
    *
    * @return how many
    */
   public int serviceAccountPatches() {
-    return plans.stream().mapToInt(p -> p.serviceAccounts().size()).sum();
+    return plans.stream().mapToInt(p -> p.serviceAccounts().size()).sum()
+        + orphanServiceAccounts.size();
   }
 
   /**
@@ -89,6 +94,9 @@ public record PlanReport(
     tree.put("summary", summary);
     tree.put("imagePullSecrets", plans.stream().map(ImagePullSecretPlan::toTree).toList());
     tree.put("orphans", orphans.stream().map(Change::toTree).toList());
+    tree.put(
+        "orphanServiceAccounts",
+        orphanServiceAccounts.stream().map(ServiceAccountChange::toTree).toList());
     return tree;
   }
 

@@ -11,12 +11,17 @@ import java.util.stream.Collectors;
  * What a pass may write into copies, decided from the rendered config.
  *
  * <ul>
- *   <li>Every source read, or failing with last good credentials ({@code STALE}), or deleted
- *       ({@code MISSING}, which the credentials module drops on purpose): creates and updates.
+ *   <li>Every source read, or failing with last good credentials ({@code STALE}, which includes a
+ *       source missing inside its grace period, see {@link MissingSourceGrace}), or missing past
+ *       its grace period ({@code MISSING}, dropped): creates and updates.
  *   <li>Some source {@code FAILED} (no last good to fall back on, e.g. right after a restart):
  *       existing copies keep their content, because the rendered config lacks that source's
  *       registries; a namespace without a copy still gets one if the config is not empty.
  *   <li>Nothing usable: no writes at all.
+ *   <li>No credentials although the spec lists sources: never replaces a copy, because a copy
+ *       holding credentials is only ever replaced by one holding none when the spec itself has no
+ *       sources left. If some source is missing or failing, nothing is created either; if every
+ *       source was read and is simply empty, new namespaces still get the (empty) copy.
  * </ul>
  *
  * @param data the data of a copy, or empty if nothing may be created
@@ -50,6 +55,20 @@ public record CopyContent(
             .filter(s -> s.state() == SourceStatus.State.FAILED)
             .map(SourceStatus::source)
             .collect(Collectors.joining(", "));
+    if (merged.isEmpty() && !merged.sources().isEmpty()) {
+      boolean allRead = merged.sources().stream().allMatch(SourceStatus::isOk);
+      if (!allRead) {
+        return new CopyContent(
+            Optional.empty(),
+            false,
+            "no credentials: every source is missing or failing; existing copies keep their"
+                + " content");
+      }
+      return new CopyContent(
+          Optional.of(data),
+          false,
+          "the sources hold no credentials; existing copies keep their content");
+    }
     if (failed.isEmpty()) {
       return new CopyContent(Optional.of(data), true, "");
     }

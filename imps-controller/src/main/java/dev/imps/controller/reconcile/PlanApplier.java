@@ -108,7 +108,7 @@ public final class PlanApplier {
     if (change instanceof SecretChange.Update update) {
       WriteResult result = call(() -> actions.patchSecret(update.patch()));
       log(owner, "patched", change, result);
-      boolean ours = update.current().ownerUid().filter(ownerUid::equals).isPresent();
+      boolean ours = CopyOwnership.of(update.current()).isOwnedBy(ownerUid);
       return Step.of(change.namespace(), "patch", target, result, true, ours);
     }
     if (change instanceof SecretChange.Replace replace) {

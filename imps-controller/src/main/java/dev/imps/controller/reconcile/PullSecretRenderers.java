@@ -4,8 +4,9 @@ import dev.imps.credentials.CredentialProviders;
 import dev.imps.credentials.MergedConfig;
 import dev.imps.credentials.PullSecretRenderer;
 import dev.imps.credentials.SourceInput;
-import dev.imps.credentials.SourceSecret;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +26,32 @@ public final class PullSecretRenderers {
 
   private final CredentialProviders providers;
   private final Clock clock;
+  private final MissingSourceGrace missing;
   private final Map<String, PullSecretRenderer> byUid = new ConcurrentHashMap<>();
+
+  /**
+   * Creates an empty set of renderers with the default missing source grace ({@link
+   * MissingSourceGrace#DEFAULT}).
+   *
+   * @param providers the credential providers, by source secret type
+   * @param clock decides when last good credentials expire
+   */
+  public PullSecretRenderers(CredentialProviders providers, Clock clock) {
+    this(providers, clock, MissingSourceGrace.DEFAULT);
+  }
 
   /**
    * Creates an empty set of renderers.
    *
    * @param providers the credential providers, by source secret type
    * @param clock decides when last good credentials expire
+   * @param missingSourceGrace how long a missing source keeps its last good credentials
    */
-  public PullSecretRenderers(CredentialProviders providers, Clock clock) {
+  public PullSecretRenderers(
+      CredentialProviders providers, Clock clock, Duration missingSourceGrace) {
     this.providers = Objects.requireNonNull(providers, "providers");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.missing = MissingSourceGrace.of(missingSourceGrace, clock);
   }
 
   /**
@@ -47,8 +63,10 @@ public final class PullSecretRenderers {
    */
   public MergedConfig render(ResolvedSpec spec, ClusterState state) {
     List<SourceInput> inputs = new ArrayList<>(spec.sources().size());
+    missing.retainSources(spec.uid(), spec.sources());
     for (SecretRef source : spec.sources()) {
-      inputs.add(input(source, state.secret(source.namespace(), source.name())));
+      inputs.add(
+          missing.input(spec.uid(), source, state.secret(source.namespace(), source.name())));
     }
     return byUid
         .computeIfAbsent(spec.uid(), uid -> PullSecretRenderer.create(providers, clock))
@@ -62,6 +80,17 @@ public final class PullSecretRenderers {
    */
   public void retainOnly(Set<String> existingUids) {
     byUid.keySet().retainAll(existingUids);
+    missing.retainOnly(existingUids);
+  }
+
+  /**
+   * Returns when the grace period of one of an {@code ImagePullSecret}'s missing sources ends.
+   *
+   * @param uid the {@code ImagePullSecret}'s uid
+   * @return the instant, or empty if no source is missing inside its grace period
+   */
+  public Optional<Instant> nextGraceDeadline(String uid) {
+    return missing.nextDeadline(uid);
   }
 
   /**
@@ -71,11 +100,5 @@ public final class PullSecretRenderers {
    */
   public int size() {
     return byUid.size();
-  }
-
-  private static SourceInput input(SecretRef source, Optional<SecretSnapshot> secret) {
-    return secret
-        .map(s -> SourceInput.present(SourceSecret.of(source.toString(), s.type(), s.data())))
-        .orElseGet(() -> SourceInput.missing(source.toString()));
   }
 }

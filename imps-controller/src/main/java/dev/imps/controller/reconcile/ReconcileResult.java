@@ -9,8 +9,8 @@ import java.util.Optional;
 /**
  * What one reconciliation of one {@code ImagePullSecret} came to, and when to look again.
  *
- * <p>The runtime requeues the key after {@link #requeueAfter()}; if {@link #retryWithBackoff()} is
- * set it uses the work queue's rate limiter instead (a transient failure such as a 5xx or a
+ * <p>The runtime requeues the key after {@link #requeueAfter()}; if {@link #retriesWithBackoff()}
+ * is set it uses the work queue's rate limiter instead (a transient failure such as a 5xx or a
  * throttled write). Immutable.
  */
 public final class ReconcileResult {
@@ -51,57 +51,92 @@ public final class ReconcileResult {
    * Returns the result of a pass that put every copy in place.
    *
    * @param requeueAfter when to reconcile again
-   * @param managedNamespaces how many namespaces hold a copy
-   * @param earliestExpiry when the first credential in the copies expires, or {@code null} if none
-   *     does
-   * @return the result
+   * @return the result, with no managed namespaces and no expiry until set with {@link
+   *     #managing(int)} and {@link #expiringAt(Instant)}
    */
-  public static ReconcileResult ready(
-      Duration requeueAfter, int managedNamespaces, Instant earliestExpiry) {
+  public static ReconcileResult ready(Duration requeueAfter) {
     return new ReconcileResult(
         Outcome.READY,
         ApiConstants.REASON_RECONCILED,
         Objects.requireNonNull(requeueAfter, "requeueAfter"),
         false,
-        managedNamespaces,
-        earliestExpiry);
+        0,
+        null);
   }
 
   /**
-   * Returns the result of a pass that failed.
+   * Returns the result of a pass that failed, to be looked at again after the periodic interval
+   * unless {@link #retryAfter(Duration)} or {@link #retryWithBackoff()} says otherwise.
    *
    * @param reason the condition reason, e.g. {@code SourceCredentialsError}
-   * @param requeueAfter when to reconcile again if not with backoff
-   * @param retryWithBackoff whether the failure is transient, so that the runtime should retry with
-   *     the work queue's backoff
-   * @param managedNamespaces how many namespaces hold a copy
-   * @param earliestExpiry when the first credential in the copies expires, or {@code null}
-   * @return the result
+   * @return the result, requeued after {@link Reconciler#DEFAULT_PERIODIC_INTERVAL}
    */
-  public static ReconcileResult failed(
-      String reason,
-      Duration requeueAfter,
-      boolean retryWithBackoff,
-      int managedNamespaces,
-      Instant earliestExpiry) {
+  public static ReconcileResult failed(String reason) {
     return new ReconcileResult(
         Outcome.FAILED,
         Objects.requireNonNull(reason, "reason"),
-        Objects.requireNonNull(requeueAfter, "requeueAfter"),
+        Reconciler.DEFAULT_PERIODIC_INTERVAL,
+        false,
+        0,
+        null);
+  }
+
+  /**
+   * Returns the result for an {@code ImagePullSecret} that no longer exists, its leftovers swept.
+   *
+   * @return the result; not requeued
+   */
+  public static ReconcileResult gone() {
+    return new ReconcileResult(Outcome.GONE, "", Duration.ZERO, false, 0, null);
+  }
+
+  /**
+   * Returns this result, to be looked at again after a fixed delay.
+   *
+   * @param delay when to reconcile again
+   * @return a new result
+   */
+  public ReconcileResult retryAfter(Duration delay) {
+    return new ReconcileResult(
+        outcome,
+        reason,
+        Objects.requireNonNull(delay, "delay"),
         retryWithBackoff,
         managedNamespaces,
         earliestExpiry);
   }
 
   /**
-   * Returns the result for an {@code ImagePullSecret} that no longer exists.
+   * Returns this result, to be retried with the work queue's backoff: the failure was transient (a
+   * 5xx, a conflict, a throttled write) or a sweep left something behind.
    *
-   * @param retryWithBackoff whether some leftover could not be removed and the sweep should run
-   *     again
-   * @return the result
+   * @return a new result
    */
-  public static ReconcileResult gone(boolean retryWithBackoff) {
-    return new ReconcileResult(Outcome.GONE, "", Duration.ZERO, retryWithBackoff, 0, null);
+  public ReconcileResult retryWithBackoff() {
+    return new ReconcileResult(
+        outcome, reason, requeueAfter, true, managedNamespaces, earliestExpiry);
+  }
+
+  /**
+   * Returns this result with the number of namespaces that hold a copy.
+   *
+   * @param namespaces how many
+   * @return a new result
+   */
+  public ReconcileResult managing(int namespaces) {
+    return new ReconcileResult(
+        outcome, reason, requeueAfter, retryWithBackoff, namespaces, earliestExpiry);
+  }
+
+  /**
+   * Returns this result with the first expiry of a credential in the copies.
+   *
+   * @param expiry the instant, or {@code null} if no credential expires
+   * @return a new result
+   */
+  public ReconcileResult expiringAt(Instant expiry) {
+    return new ReconcileResult(
+        outcome, reason, requeueAfter, retryWithBackoff, managedNamespaces, expiry);
   }
 
   /**
@@ -138,7 +173,7 @@ public final class ReconcileResult {
    *
    * @return {@code true} after a transient failure
    */
-  public boolean retryWithBackoff() {
+  public boolean retriesWithBackoff() {
     return retryWithBackoff;
   }
 

@@ -7,13 +7,11 @@ import dev.imps.credentials.SourceStatus;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +36,16 @@ public final class Reconciler {
   /** The shortest requeue for an expiring credential, so a token about to expire cannot spin. */
   static final Duration MIN_EXPIRY_REQUEUE = Duration.ofSeconds(5);
 
+  /** How long after a grace period ends the pass that drops the missing source runs. */
+  static final Duration GRACE_DEADLINE_MARGIN = Duration.ofMillis(100);
+
   private final ClusterState state;
   private final ClusterActions actions;
   private final PullSecretRenderers renderers;
   private final ReconcilePlanner planner;
   private final PlanApplier applier;
+  private final StatusSchemaMemory statusSchema = new StatusSchemaMemory();
+  private final Set<String> statusFailing = ConcurrentHashMap.newKeySet();
   private final Duration periodicInterval;
   private final Clock clock;
 
@@ -51,7 +54,8 @@ public final class Reconciler {
     this.actions = builder.actions;
     this.periodicInterval = builder.periodicInterval;
     this.clock = builder.clock;
-    this.renderers = new PullSecretRenderers(builder.providers, builder.clock);
+    this.renderers =
+        new PullSecretRenderers(builder.providers, builder.clock, builder.missingSourceGrace);
     this.planner = new ReconcilePlanner(state, renderers);
     this.applier = new PlanApplier(actions, builder.writeExecutor);
   }
@@ -78,6 +82,7 @@ public final class Reconciler {
       // A deleting object (foreground deletion) counts as gone, so imps does not fight the
       // garbage collector by recreating the copies it removes.
       LOG.debug("imagepullsecret={} is gone; sweeping copies of deleted objects", name);
+      statusFailing.remove(name);
       return sweepOrphans();
     }
     ImagePullSecret cr = found.get();
@@ -85,15 +90,20 @@ public final class Reconciler {
     try {
       ReconcilePlan plan = planner.plan(cr);
       if (plan.invalidSpec().isPresent()) {
-        LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
-        StatusReport report = StatusReport.of(cr, plan, nothingApplied(), now);
-        boolean written = writeStatus(report);
-        return ReconcileResult.failed(report.reason(), periodicInterval, !written, 0, null);
+        StatusReport report =
+            StatusReport.of(cr, plan, nothingApplied(), now, storedFields(plan, cr));
+        if (report.patch().isPresent()) {
+          // Once per change of the spec's problems, not on every periodic pass.
+          LOG.warn("imagepullsecret={} has an invalid spec: {}", name, plan.invalidSpec().get());
+        }
+        ReconcileResult invalid =
+            ReconcileResult.failed(report.reason()).retryAfter(periodicInterval);
+        return writeStatus(plan.uid(), report) ? invalid : invalid.retryWithBackoff();
       }
       ApplyOutcome outcome = applier.apply(plan);
-      StatusReport report = StatusReport.of(cr, plan, outcome, now);
+      StatusReport report = StatusReport.of(cr, plan, outcome, now, storedFields(plan, cr));
       boolean onlyRaced = outcome.raced() && report.ready();
-      boolean written = onlyRaced || writeStatus(report);
+      boolean written = onlyRaced || writeStatus(plan.uid(), report);
       Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());
       boolean transientFailure =
           onlyRaced
@@ -102,6 +112,13 @@ public final class Reconciler {
               || plan.merged().orElseThrow().sources().stream()
                   .anyMatch(s -> s.state() == SourceStatus.State.FAILED);
       Duration requeue = requeueAfter(now, expiry);
+      Optional<Instant> graceEnds = renderers.nextGraceDeadline(plan.uid());
+      if (graceEnds.isPresent()) {
+        // Look again when a missing source's grace period ends, to drop it on time.
+        Duration untilGraceEnds =
+            Duration.between(now, graceEnds.get()).plus(GRACE_DEADLINE_MARGIN);
+        requeue = untilGraceEnds.compareTo(requeue) < 0 ? untilGraceEnds : requeue;
+      }
       if (outcome.retryAfter().isPresent()) {
         requeue = outcome.retryAfter().get();
       }
@@ -115,12 +132,16 @@ public final class Reconciler {
           outcome.failures().size(),
           outcome.raced());
       if (report.ready() && !onlyRaced && written) {
-        return ReconcileResult.ready(requeue, managed, expiry.orElse(null));
+        return ReconcileResult.ready(requeue).managing(managed).expiringAt(expiry.orElse(null));
       }
       // Ready in the cluster but not on record (a race, or the status write failed): try again.
       String reason = report.ready() ? ApiConstants.REASON_RECONCILIATION_FAILED : report.reason();
-      return ReconcileResult.failed(
-          reason, requeue, transientFailure, managed, expiry.orElse(null));
+      ReconcileResult failed =
+          ReconcileResult.failed(reason)
+              .retryAfter(requeue)
+              .managing(managed)
+              .expiringAt(expiry.orElse(null));
+      return transientFailure ? failed.retryWithBackoff() : failed;
     } catch (RuntimeException e) {
       // Our own code and the credentials module never put secret data into exceptions.
       LOG.error("imagepullsecret={} reconciliation failed unexpectedly", name, e);
@@ -132,8 +153,9 @@ public final class Reconciler {
               "unexpected " + e.getClass().getName() + " during reconciliation",
               name,
               uid));
-      return ReconcileResult.failed(
-          ApiConstants.REASON_RECONCILIATION_FAILED, periodicInterval, true, 0, null);
+      return ReconcileResult.failed(ApiConstants.REASON_RECONCILIATION_FAILED)
+          .retryAfter(periodicInterval)
+          .retryWithBackoff();
     }
   }
 
@@ -148,44 +170,34 @@ public final class Reconciler {
   }
 
   /**
-   * Deletes every copy whose owner label names an {@code ImagePullSecret} that no longer exists,
-   * removes such owners' ServiceAccount references, and forgets their last good credentials. Copies
-   * in terminating namespaces are left to the namespace deletion.
+   * Runs the {@link OrphanSweep}: deletes every provable copy whose {@code ImagePullSecret} no
+   * longer exists, removes such owners' ServiceAccount references, and forgets their last good
+   * credentials. Copies in terminating namespaces are left to the namespace deletion; secrets that
+   * only carry the owner label are never touched.
    *
    * @return a {@link ReconcileResult.Outcome#GONE} result, asking for a retry if a write failed
    */
   public ReconcileResult sweepOrphans() {
-    Set<String> existing = new HashSet<>();
-    for (ImagePullSecret cr : state.imagePullSecrets()) {
-      if (cr.getMetadata() != null && cr.getMetadata().getUid() != null && !isBeingDeleted(cr)) {
-        existing.add(cr.getMetadata().getUid());
-      }
-    }
-    renderers.retainOnly(existing);
-    List<SecretSnapshot> orphans = new ArrayList<>();
-    for (SecretSnapshot copy : state.allCopies()) {
-      boolean orphaned = copy.ownerUid().filter(uid -> !existing.contains(uid)).isPresent();
-      boolean terminating =
-          state.namespace(copy.namespace()).map(NamespaceSnapshot::terminating).orElse(true);
-      if (orphaned && !terminating) {
-        orphans.add(copy);
-      }
-    }
-    orphans.sort(Comparator.comparing(SecretSnapshot::ref));
-    List<ServiceAccountPatch> patches = ServiceAccountPatching.sweep(existing, state);
-    if (orphans.isEmpty() && patches.isEmpty()) {
-      return ReconcileResult.gone(false);
+    OrphanSweep sweep = OrphanSweep.of(state);
+    renderers.retainOnly(sweep.existingUids());
+    statusSchema.retainOnly(sweep.existingUids());
+    if (sweep.isEmpty()) {
+      return ReconcileResult.gone();
     }
     LOG.info(
         "sweeping {} copies and {} service accounts of deleted ImagePullSecrets",
-        orphans.size(),
-        patches.size());
-    ApplyOutcome outcome = applier.sweep(orphans, patches);
-    return ReconcileResult.gone(!outcome.clean());
+        sweep.copies().size(),
+        sweep.serviceAccountPatches().size());
+    ApplyOutcome outcome = applier.sweep(sweep.copies(), sweep.serviceAccountPatches());
+    return outcome.clean() ? ReconcileResult.gone() : ReconcileResult.gone().retryWithBackoff();
+  }
+
+  private StoredStatusFields storedFields(ReconcilePlan plan, ImagePullSecret cr) {
+    return statusSchema.observe(plan.uid(), cr.getStatus());
   }
 
   /** Writes the status if it changed, then its events; false if the write failed. */
-  private boolean writeStatus(StatusReport report) {
+  private boolean writeStatus(String uid, StatusReport report) {
     Optional<StatusPatch> patch = report.patch();
     if (patch.isEmpty()) {
       return true;
@@ -193,20 +205,32 @@ public final class Reconciler {
     WriteResult result = actions.patchStatus(patch.get());
     switch (result.outcome()) {
       case APPLIED:
+        statusFailing.remove(patch.get().name());
+        statusSchema.wrote(uid, report.status());
         report.events().forEach(actions::recordEvent);
         return true;
       case NOT_FOUND:
+        statusFailing.remove(patch.get().name());
         LOG.debug("imagepullsecret={} vanished before its status was written", patch.get().name());
         return true;
       case CONFLICT:
         LOG.debug("imagepullsecret={} status write conflicted; retrying", patch.get().name());
         return false;
       default:
-        LOG.error(
-            "imagepullsecret={} status write failed: {} {}",
-            patch.get().name(),
-            result.outcome(),
-            result.message());
+        // Retried with backoff: one line per object until a write succeeds, not one per retry.
+        if (statusFailing.add(patch.get().name())) {
+          LOG.warn(
+              "imagepullsecret={} status write failed, retrying: {} {}",
+              patch.get().name(),
+              result.outcome(),
+              result.message());
+        } else {
+          LOG.debug(
+              "imagepullsecret={} status write failed again: {} {}",
+              patch.get().name(),
+              result.outcome(),
+              result.message());
+        }
         return false;
     }
   }
@@ -246,8 +270,26 @@ public final class Reconciler {
     private Duration periodicInterval = DEFAULT_PERIODIC_INTERVAL;
     private Clock clock = Clock.systemUTC();
     private Executor writeExecutor = Runnable::run;
+    private Duration missingSourceGrace = MissingSourceGrace.DEFAULT;
 
     private Builder() {}
+
+    /**
+     * Sets how long a missing source keeps contributing its last good credentials ({@code
+     * --missing-source-grace}, see {@link MissingSourceGrace}).
+     *
+     * @param grace the grace period; default 10 minutes; zero drops a missing source at once
+     * @return this builder
+     * @throws IllegalArgumentException if {@code grace} is negative
+     */
+    public Builder missingSourceGrace(Duration grace) {
+      Objects.requireNonNull(grace, "grace must not be null");
+      if (grace.isNegative()) {
+        throw new IllegalArgumentException("missing source grace must not be negative: " + grace);
+      }
+      this.missingSourceGrace = grace;
+      return this;
+    }
 
     /**
      * Sets where the cluster is read from.

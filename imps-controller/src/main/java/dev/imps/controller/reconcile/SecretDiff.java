@@ -18,19 +18,21 @@ import java.util.TreeSet;
  *
  * <ol>
  *   <li>none: create it;
- *   <li>owned by this {@code ImagePullSecret} (owner label): keep it if it is right, else patch it
- *       (or replace it if the type differs);
- *   <li>owned by another {@code ImagePullSecret} that exists: the stronger claim ({@link
+ *   <li>provably a copy of this {@code ImagePullSecret} ({@link CopyOwnership}: owner label,
+ *       ownerReference with the same uid, dockerconfigjson type): keep it if it is right, else
+ *       patch it;
+ *   <li>provably a copy of another {@code ImagePullSecret} that exists: the stronger claim ({@link
  *       ClaimOrder}: older, then name) takes it; the weaker one reports a conflict;
- *   <li>owned by an {@code ImagePullSecret} that no longer exists: take it over;
- *   <li>not owned: a conflict, unless the secret is annotated {@value
+ *   <li>provably a copy of an {@code ImagePullSecret} that no longer exists: take it over;
+ *   <li>anything else (no owner label, or a label without the other two marks: a clone, a restored
+ *       backup, a stale namesake): a conflict, unless the secret is annotated {@value
  *       ReconcileConstants#ADOPT_ANNOTATION} with this {@code ImagePullSecret}'s name, which adopts
  *       it.
  * </ol>
  *
- * <p>Every other copy this {@code ImagePullSecret} owns is deleted (namespace deselected, or target
- * renamed), except in terminating namespaces, which are left to the namespace deletion. What may be
- * written at all is decided by {@link CopyContent}.
+ * <p>Every other copy this {@code ImagePullSecret} provably owns is deleted (namespace deselected,
+ * or target renamed), except in terminating namespaces, which are left to the namespace deletion.
+ * What may be written at all is decided by {@link CopyContent}.
  *
  * <p>Immutable; changes are ordered by namespace.
  */
@@ -74,6 +76,9 @@ public final class SecretDiff {
     List<SecretSnapshot> owned = new ArrayList<>(state.copiesOwnedBy(spec.uid()));
     owned.sort(Comparator.comparing(SecretSnapshot::ref));
     for (SecretSnapshot copy : owned) {
+      if (!CopyOwnership.of(copy).isOwnedBy(spec.uid())) {
+        continue;
+      }
       boolean wanted = copy.name().equals(spec.secretName()) && selected.contains(copy.namespace());
       if (wanted || selection.isTerminating(copy.namespace())) {
         continue;
@@ -105,8 +110,9 @@ public final class SecretDiff {
       CopyContent content,
       Map<String, ImagePullSecret> others,
       String why) {
-    Optional<String> ownerUid = current.ownerUid();
-    if (ownerUid.isPresent() && ownerUid.get().equals(spec.uid())) {
+    CopyOwnership ownership = CopyOwnership.of(current);
+    Optional<String> ownerUid = ownership.ownerUid();
+    if (ownership.isOwnedBy(spec.uid())) {
       if (content.data().isEmpty()) {
         return new SecretChange.Hold(current.ref(), true, content.holdReason());
       }
@@ -137,6 +143,17 @@ public final class SecretDiff {
       }
     } else if (spec.name().equals(current.annotations().get(ReconcileConstants.ADOPT_ANNOTATION))) {
       takeOver = "adopt: annotated " + ReconcileConstants.ADOPT_ANNOTATION + "=" + spec.name();
+    } else if (ownership.isLabelOnly()) {
+      return new SecretChange.Conflict(
+          current.ref(),
+          Optional.empty(),
+          "secret is not an imps copy: "
+              + ownership.notProvenBecause()
+              + "; imps leaves it alone (annotate it "
+              + ReconcileConstants.ADOPT_ANNOTATION
+              + "="
+              + spec.name()
+              + " to let imps take it over)");
     } else {
       return new SecretChange.Conflict(
           current.ref(),

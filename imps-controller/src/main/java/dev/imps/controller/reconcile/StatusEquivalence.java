@@ -18,16 +18,25 @@ final class StatusEquivalence {
 
   /** Compares two statuses, counting a missing list or map as empty, and instants by value. */
   static boolean same(ImagePullSecretStatus a, ImagePullSecretStatus b) {
+    return same(a, b, StoredStatusFields.ALL);
+  }
+
+  /** Compares two statuses on the fields the store keeps. */
+  static boolean same(ImagePullSecretStatus a, ImagePullSecretStatus b, StoredStatusFields fields) {
     if (a == null || b == null) {
       return a == b;
     }
-    return a.getStatus() == b.getStatus()
-        && Objects.equals(a.getReason(), b.getReason())
-        && sameInstant(a.getLastSuccessfulReconciliation(), b.getLastSuccessfulReconciliation())
-        && Objects.equals(a.getValiditySeconds(), b.getValiditySeconds())
-        && orEmpty(a.getManagedNamespaces()).equals(orEmpty(b.getManagedNamespaces()))
-        && orEmpty(a.getSourceSecretStatus()).equals(orEmpty(b.getSourceSecretStatus()))
-        && Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
+    boolean impsFields =
+        a.getStatus() == b.getStatus()
+            && Objects.equals(a.getReason(), b.getReason())
+            && sameInstant(a.getLastSuccessfulReconciliation(), b.getLastSuccessfulReconciliation())
+            && Objects.equals(a.getValiditySeconds(), b.getValiditySeconds())
+            && orEmpty(a.getManagedNamespaces()).equals(orEmpty(b.getManagedNamespaces()))
+            && orEmpty(a.getSourceSecretStatus()).equals(orEmpty(b.getSourceSecretStatus()));
+    if (!impsFields || fields == StoredStatusFields.IMPS_ONLY) {
+      return impsFields;
+    }
+    return Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
         && sameConditions(orEmpty(a.getConditions()), orEmpty(b.getConditions()))
         && orEmpty(a.getConflicts()).equals(orEmpty(b.getConflicts()));
   }

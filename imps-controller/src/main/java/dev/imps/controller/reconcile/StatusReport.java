@@ -88,6 +88,25 @@ public final class StatusReport {
    */
   public static StatusReport of(
       ImagePullSecret cr, ReconcilePlan plan, ApplyOutcome outcome, Instant now) {
+    return of(cr, plan, outcome, now, StoredStatusFields.ALL);
+  }
+
+  /**
+   * Builds the report, comparing with the stored status only on the fields the store keeps.
+   *
+   * @param cr the object as cached, with its current status
+   * @param plan the plan of the pass
+   * @param outcome what the writes achieved
+   * @param now the time of the pass
+   * @param stored which status fields the CRD keeps
+   * @return the report
+   */
+  public static StatusReport of(
+      ImagePullSecret cr,
+      ReconcilePlan plan,
+      ApplyOutcome outcome,
+      Instant now,
+      StoredStatusFields stored) {
     ImagePullSecretStatus previous = cr.getStatus();
     ImagePullSecretStatus next = new ImagePullSecretStatus();
     String reason;
@@ -163,7 +182,7 @@ public final class StatusReport {
         .observedGeneration(plan.generation())
         .conditions(conditions(previous, ready, reason, message, plan.generation(), now));
     Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());
-    if (ready && shouldStampSuccess(previous, next, expiry)) {
+    if (ready && shouldStampSuccess(previous, next, expiry, stored)) {
       Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
       next.lastSuccessfulReconciliation(OffsetDateTime.ofInstant(stamp, ZoneOffset.UTC))
           .validitySeconds(
@@ -175,7 +194,7 @@ public final class StatusReport {
       next.lastSuccessfulReconciliation(previous.getLastSuccessfulReconciliation())
           .validitySeconds(previous.getValiditySeconds());
     }
-    boolean changed = !StatusEquivalence.same(previous, next);
+    boolean changed = !StatusEquivalence.same(previous, next, stored);
     String name = plan.name();
     String uid = plan.uid();
     List<EventRecord> events = new ArrayList<>();
@@ -269,7 +288,10 @@ public final class StatusReport {
   }
 
   private static boolean shouldStampSuccess(
-      ImagePullSecretStatus previous, ImagePullSecretStatus next, Optional<Instant> expiry) {
+      ImagePullSecretStatus previous,
+      ImagePullSecretStatus next,
+      Optional<Instant> expiry,
+      StoredStatusFields stored) {
     if (previous == null
         || previous.getStatus() != ReconciliationStatus.READY
         || previous.getLastSuccessfulReconciliation() == null) {
@@ -280,7 +302,7 @@ public final class StatusReport {
         StatusEquivalence.copyOf(next)
             .lastSuccessfulReconciliation(previous.getLastSuccessfulReconciliation())
             .validitySeconds(previous.getValiditySeconds());
-    if (!StatusEquivalence.same(previous, withOldStamp)) {
+    if (!StatusEquivalence.same(previous, withOldStamp, stored)) {
       return true;
     }
     Optional<Instant> previousExpiry =

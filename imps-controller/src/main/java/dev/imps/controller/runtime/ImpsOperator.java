@@ -111,6 +111,10 @@ public final class ImpsOperator implements AutoCloseable {
   private final ClusterCaches caches;
   private final InformerClusterState state;
   private final WorkRouting routing;
+
+  /** How long the pass after a referenced secret's deletion waits for its re-creation. */
+  static final Duration SOURCE_DELETE_DEBOUNCE = Duration.ofSeconds(3);
+
   private final RateLimitingQueue<Request> queue;
   private final ExecutorService writePool;
   private final NameReconciler reconciler;
@@ -134,7 +138,10 @@ public final class ImpsOperator implements AutoCloseable {
     this.onLeadershipLost = onLeadershipLost;
     this.metrics = OperatorMetrics.register(registry);
     ThrottledWrites writes =
-        new ThrottledWrites(WriteRateLimiter.create(settings.qps(), settings.burst()), metrics);
+        new ThrottledWrites(
+            WriteRateLimiter.create(settings.qps(), settings.burst()),
+            AdaptiveWriteLimit.create(settings.writeThreads() + settings.workers()),
+            metrics);
     // Informers watch through client (read timeout 0); every single request goes through a copy
     // with a read timeout, so a server that stops answering cannot hold a worker forever.
     ApiClient requests = KubeClients.forRequests(client);
@@ -164,7 +171,8 @@ public final class ImpsOperator implements AutoCloseable {
             .withReadyFunc(caches::hasSynced)
             .withReadyTimeout(Duration.ofDays(3650))
             .build();
-    this.leaderElection = settings.leaderElection().map(le -> new LeaderElection(requests, le));
+    this.leaderElection =
+        settings.leaderElection().map(le -> new LeaderElection(KubeClients.forLease(client), le));
   }
 
   /**
@@ -309,7 +317,7 @@ public final class ImpsOperator implements AutoCloseable {
     MDC.put(MDC_CR, "(sweep)");
     try {
       ReconcileResult swept = reconciler.sweepOrphans();
-      if (swept.retryWithBackoff()) {
+      if (swept.retriesWithBackoff()) {
         LOG.warn(
             "start-up sweep of orphaned copies left some behind; retrying with the next event");
       }
@@ -328,7 +336,33 @@ public final class ImpsOperator implements AutoCloseable {
   }
 
   private void referencedSecretChanged(io.kubernetes.client.openapi.models.V1Secret secret) {
-    routing.referencedSecretChanged(secret);
+    if (isGoneFromCache(secret)) {
+      // Debounce: a delete followed by a re-create (kubectl replace --force, GitOps tools,
+      // sealed/external secret controllers) is looked at once, after the re-create, so the same
+      // content causes no write at all; a real deletion is seen a moment later.
+      routing.referencedSecretChanged(
+          secret,
+          name -> {
+            if (!queue.isShuttingDown()) {
+              queue.addAfter(new Request(name), SOURCE_DELETE_DEBOUNCE);
+            }
+          });
+    } else {
+      routing.referencedSecretChanged(secret);
+    }
+  }
+
+  private boolean isGoneFromCache(io.kubernetes.client.openapi.models.V1Secret secret) {
+    if (secret.getMetadata() == null
+        || secret.getMetadata().getNamespace() == null
+        || secret.getMetadata().getName() == null) {
+      return false;
+    }
+    return caches
+        .referenced
+        .lookup(secret.getMetadata().getNamespace(), secret.getMetadata().getName())
+        .map(Optional::isEmpty)
+        .orElse(false);
   }
 
   private Result reconcile(Request request) {
@@ -341,7 +375,7 @@ public final class ImpsOperator implements AutoCloseable {
       LOG.debug("reconciled in {} ms: {}", took.toMillis(), result);
       if (result.outcome() == ReconcileResult.Outcome.GONE) {
         metrics.forget(name);
-        if (result.retryWithBackoff()) {
+        if (result.retriesWithBackoff()) {
           return new Result(true);
         }
         queue.forget(request);
@@ -349,7 +383,12 @@ public final class ImpsOperator implements AutoCloseable {
       }
       metrics.reconciled(name, took, !result.isSuccess());
       metrics.observed(name, result.managedNamespaces(), result.earliestExpiry());
-      if (result.retryWithBackoff()) {
+      if (result.retriesWithBackoff()) {
+        if (result.requeueAfter().compareTo(settings.periodicInterval()) < 0) {
+          // The backoff may grow past a deadline the pass asked for (a missing source's grace
+          // period ends, a credential expires): look then as well.
+          queue.addAfter(request, result.requeueAfter());
+        }
         return new Result(true);
       }
       queue.forget(request);

@@ -10,6 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import okhttp3.ConnectionPool;
+import okhttp3.Dispatcher;
+import okhttp3.OkHttpClient;
 
 /**
  * Builds the operator's {@link ApiClient}: from {@code --kubeconfig} if given, otherwise as
@@ -60,13 +63,38 @@ public final class KubeClients {
    * @return a new client with a read timeout
    */
   public static ApiClient forRequests(ApiClient client) {
-    ApiClient copy =
-        new ApiClient(
-            client
-                .getHttpClient()
-                .newBuilder()
-                .readTimeout(Duration.ofSeconds(REQUEST_READ_TIMEOUT_SECONDS))
-                .build());
+    return copyWith(
+        client
+            .getHttpClient()
+            .newBuilder()
+            .readTimeout(Duration.ofSeconds(REQUEST_READ_TIMEOUT_SECONDS))
+            .build(),
+        client);
+  }
+
+  /**
+   * Returns a copy of {@code client} for the leader election Lease alone: like {@link
+   * #forRequests(ApiClient)}, but with its own connection pool and dispatcher, so that secret
+   * writes queued on the shared connections can never hold up a Lease renewal. (imps's write rate
+   * limit never applies to it either: it limits {@code ClusterActions}, not the client.)
+   *
+   * @param client a client from {@link #create(Path)} or any other built by client-java
+   * @return a new client with a read timeout and its own connections
+   */
+  public static ApiClient forLease(ApiClient client) {
+    return copyWith(
+        client
+            .getHttpClient()
+            .newBuilder()
+            .connectionPool(new ConnectionPool())
+            .dispatcher(new Dispatcher())
+            .readTimeout(Duration.ofSeconds(REQUEST_READ_TIMEOUT_SECONDS))
+            .build(),
+        client);
+  }
+
+  private static ApiClient copyWith(OkHttpClient http, ApiClient client) {
+    ApiClient copy = new ApiClient(http);
     copy.setBasePath(client.getBasePath());
     // Not setVerifyingSsl or setSslCaCert: they rebuild the TLS settings the copied OkHttpClient
     // already carries.

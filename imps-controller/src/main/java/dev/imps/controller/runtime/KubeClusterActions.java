@@ -23,6 +23,7 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import io.kubernetes.client.util.PatchUtils;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,7 @@ final class KubeClusterActions implements ClusterActions {
   private static final Logger LOG = LoggerFactory.getLogger(KubeClusterActions.class);
   private static final Gson PATCH_JSON = new GsonBuilder().serializeNulls().create();
 
+  private final AtomicBoolean unreachable = new AtomicBoolean();
   private final ApiClient client;
   private final CoreV1Api core;
   private final CustomObjectsApi custom;
@@ -169,10 +171,26 @@ final class KubeClusterActions implements ClusterActions {
     try {
       writes.send(verb, resource, write);
       LOG.debug("{} {}", verb, what);
+      if (unreachable.getAndSet(false)) {
+        LOG.info("the API server answers writes again");
+      }
       return WriteResult.applied();
     } catch (ApiException e) {
       WriteResult result = classify(verb, e);
-      if (result.outcome() == Outcome.FAILED) {
+      boolean away = e.getCode() == 0 || e.getCode() == 503;
+      if (result.outcome() == Outcome.FAILED && away) {
+        // One line per outage, not one per retry of every write.
+        if (unreachable.compareAndSet(false, true)) {
+          LOG.warn(
+              "cannot {} {}: {}; writes are retried, further failures logged at debug until the"
+                  + " API server answers",
+              verb,
+              what,
+              result.message());
+        } else {
+          LOG.debug("cannot {} {}: {}", verb, what, result.message());
+        }
+      } else if (result.outcome() == Outcome.FAILED) {
         LOG.warn("cannot {} {}: {}", verb, what, result.message());
       } else {
         LOG.debug("{} {}: {} ({})", verb, what, result.outcome(), result.message());

@@ -2,6 +2,7 @@ package dev.imps.controller.runtime;
 
 import dev.imps.controller.reconcile.ClusterActions;
 import dev.imps.controller.reconcile.ClusterState;
+import dev.imps.controller.reconcile.MissingSourceGrace;
 import dev.imps.controller.reconcile.ReconcileResult;
 import dev.imps.controller.reconcile.Reconciler;
 import dev.imps.credentials.CredentialProviders;
@@ -58,6 +59,18 @@ public final class Reconcilers implements AutoCloseable {
    * @return the factory
    */
   public ImpsOperator.ReconcilerFactory factory(Duration periodicInterval) {
+    return factory(periodicInterval, MissingSourceGrace.DEFAULT);
+  }
+
+  /**
+   * Returns a factory for {@link ImpsOperator} that builds a reconciler with these providers.
+   *
+   * @param periodicInterval the periodic reconcile interval
+   * @param missingSourceGrace how long a missing source keeps its last good credentials
+   * @return the factory
+   */
+  public ImpsOperator.ReconcilerFactory factory(
+      Duration periodicInterval, Duration missingSourceGrace) {
     return (ClusterState state, ClusterActions actions, ExecutorService writePool) -> {
       Reconciler reconciler =
           Reconciler.builder()
@@ -65,6 +78,7 @@ public final class Reconcilers implements AutoCloseable {
               .clusterActions(actions)
               .credentialProviders(providers)
               .periodicInterval(periodicInterval)
+              .missingSourceGrace(missingSourceGrace)
               .clock(clock)
               .writeExecutor(writePool)
               .build();

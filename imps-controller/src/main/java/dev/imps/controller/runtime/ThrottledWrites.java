@@ -5,12 +5,15 @@ import io.kubernetes.client.openapi.ApiException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /**
- * Runs every API write of the operator under the client-side {@link WriteRateLimiter}, counts it,
- * and retries a write the API server answered with 429 after its {@code Retry-After} (holding all
- * other writes for that time too). Thread-safe.
+ * Runs every API write of the operator under the client-side {@link WriteRateLimiter} (rate) and
+ * the {@link AdaptiveWriteLimit} (writes in flight), and counts it. A write the API server answers
+ * with 429 is never abandoned: it waits its {@code Retry-After} (only that write; the others go on
+ * under the lowered concurrency) and is sent again until it gets an answer. Thread-safe.
  */
 public final class ThrottledWrites {
 
@@ -26,55 +29,105 @@ public final class ThrottledWrites {
     T send() throws ApiException;
   }
 
-  /** How often a write answered with 429 is tried in all. */
-  static final int MAX_ATTEMPTS = 4;
-
   /** The wait after a 429 answer without a usable {@code Retry-After}. */
   static final Duration DEFAULT_RETRY_AFTER = Duration.ofSeconds(1);
 
   /** The longest wait a {@code Retry-After} may impose. */
   static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(30);
 
+  /** The ceiling of writes in flight when none is given: the default write threads and workers. */
+  static final int DEFAULT_CONCURRENCY = 10;
+
   private final WriteRateLimiter limiter;
+  private final AdaptiveWriteLimit concurrency;
   private final OperatorMetrics metrics;
+  private final WriteRateLimiter.Sleeper sleeper;
+  private final LongSupplier nanoTime;
+
+  /**
+   * Creates the wrapper with an adaptive concurrency of at most {@value #DEFAULT_CONCURRENCY}.
+   *
+   * @param limiter the rate limiter all writes share
+   * @param metrics where writes are counted
+   */
+  public ThrottledWrites(WriteRateLimiter limiter, OperatorMetrics metrics) {
+    this(limiter, AdaptiveWriteLimit.create(DEFAULT_CONCURRENCY), metrics);
+  }
 
   /**
    * Creates the wrapper.
    *
-   * @param limiter the limiter all writes share
+   * @param limiter the rate limiter all writes share
+   * @param concurrency the limit of writes in flight all writes share
    * @param metrics where writes are counted
    */
-  public ThrottledWrites(WriteRateLimiter limiter, OperatorMetrics metrics) {
-    this.limiter = limiter;
-    this.metrics = metrics;
+  public ThrottledWrites(
+      WriteRateLimiter limiter, AdaptiveWriteLimit concurrency, OperatorMetrics metrics) {
+    this(limiter, concurrency, metrics, ThrottledWrites::sleepNanos, System::nanoTime);
+  }
+
+  ThrottledWrites(
+      WriteRateLimiter limiter,
+      AdaptiveWriteLimit concurrency,
+      OperatorMetrics metrics,
+      WriteRateLimiter.Sleeper sleeper,
+      LongSupplier nanoTime) {
+    this.limiter = Objects.requireNonNull(limiter, "limiter");
+    this.concurrency = Objects.requireNonNull(concurrency, "concurrency");
+    this.metrics = Objects.requireNonNull(metrics, "metrics");
+    this.sleeper = sleeper;
+    this.nanoTime = nanoTime;
   }
 
   /**
-   * Sends one write once the limiter allows it; on 429 waits as asked and tries again, up to
-   * {@value #MAX_ATTEMPTS} times.
+   * Returns the limit of writes in flight.
+   *
+   * @return the adaptive limit
+   */
+  public AdaptiveWriteLimit concurrency() {
+    return concurrency;
+  }
+
+  /**
+   * Sends one write once the rate and the concurrency limit allow it; on 429 waits as asked (that
+   * write only) and tries again, until the API server answers otherwise.
    *
    * @param verb the verb for metrics ({@code create}, {@code patch}, {@code delete})
    * @param resource the resource for metrics ({@code secrets})
    * @param write the request
    * @param <T> the answer's type
    * @return the answer
-   * @throws ApiException the API server's last rejection
-   * @throws InterruptedException if interrupted while waiting
+   * @throws ApiException the API server's rejection other than 429
+   * @throws InterruptedException if interrupted while waiting (e.g. the operator stops)
    */
   public <T> T send(String verb, String resource, Write<T> write)
       throws ApiException, InterruptedException {
-    for (int attempt = 1; ; attempt++) {
+    while (true) {
       limiter.acquire();
+      concurrency.acquire();
       metrics.apiWrite(verb, resource);
+      long start = nanoTime.getAsLong();
+      AdaptiveWriteLimit.Answer answer = AdaptiveWriteLimit.Answer.NONE;
+      Duration wait;
       try {
-        return write.send();
+        T result = write.send();
+        answer = AdaptiveWriteLimit.Answer.ANSWERED;
+        return result;
       } catch (ApiException e) {
-        if (e.getCode() != 429 || attempt >= MAX_ATTEMPTS) {
+        if (e.getCode() != 429) {
+          answer =
+              e.getCode() == 0
+                  ? AdaptiveWriteLimit.Answer.NONE
+                  : AdaptiveWriteLimit.Answer.ANSWERED;
           throw e;
         }
+        answer = AdaptiveWriteLimit.Answer.THROTTLED;
         metrics.apiThrottled(verb, resource);
-        limiter.pauseFor(retryAfter(e.getResponseHeaders()).orElse(DEFAULT_RETRY_AFTER));
+        wait = retryAfter(e.getResponseHeaders()).orElse(DEFAULT_RETRY_AFTER);
+      } finally {
+        concurrency.release(answer, Duration.ofNanos(nanoTime.getAsLong() - start));
       }
+      sleeper.sleep(wait.toNanos());
     }
   }
 
@@ -105,5 +158,9 @@ public final class ThrottledWrites {
       }
     }
     return Optional.empty();
+  }
+
+  private static void sleepNanos(long nanos) throws InterruptedException {
+    Thread.sleep(nanos / 1_000_000, (int) (nanos % 1_000_000));
   }
 }

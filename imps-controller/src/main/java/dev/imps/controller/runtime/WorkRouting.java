@@ -3,6 +3,7 @@ package dev.imps.controller.runtime;
 import dev.imps.api.ApiConstants;
 import dev.imps.api.mapping.InvalidSpecException;
 import dev.imps.api.mapping.NamespaceRuleMapper;
+import dev.imps.api.mapping.SpecValidator;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.NamespacedName;
 import dev.imps.selector.NamespaceRule;
@@ -64,9 +65,14 @@ final class WorkRouting {
     caches.referenced.watchExactly(wanted);
   }
 
+  /**
+   * The watches one CR needs. A CR whose spec is invalid needs none: nothing about it may reach a
+   * watch or a field selector (a name like {@code a,b}, accepted by the original IMPS CRD, would
+   * make the watch fail forever and keep every cache from syncing). It only gets its status.
+   */
   static Set<ReferencedSecrets.Watch> watchesOf(ImagePullSecret cr) {
     Set<ReferencedSecrets.Watch> watches = new HashSet<>();
-    if (cr.getSpec() == null) {
+    if (cr.getSpec() == null || !isValid(cr)) {
       return watches;
     }
     if (cr.getSpec().getRegistry() != null && cr.getSpec().getRegistry().getCredentials() != null) {
@@ -235,6 +241,14 @@ final class WorkRouting {
 
   /** A source or target-name secret changed. */
   void referencedSecretChanged(V1Secret secret) {
+    referencedSecretChanged(secret, enqueue);
+  }
+
+  /**
+   * A source or target-name secret changed; the CRs that reference it go to {@code to}, e.g. a
+   * delayed enqueue that debounces a delete followed by a re-create.
+   */
+  void referencedSecretChanged(V1Secret secret, Consumer<String> to) {
     if (!CacheTransforms.hasMetadata(secret)) {
       return;
     }
@@ -244,7 +258,7 @@ final class WorkRouting {
       Set<ReferencedSecrets.Watch> watches = watchesOf(cr);
       if (watches.contains(ReferencedSecrets.Watch.source(namespace, name))
           || watches.contains(ReferencedSecrets.Watch.targetName(name))) {
-        enqueue.accept(cr.getMetadata().getName());
+        to.accept(cr.getMetadata().getName());
       }
     }
   }
@@ -349,6 +363,15 @@ final class WorkRouting {
     }
     rules.put(key, fresh);
     return fresh;
+  }
+
+  private static boolean isValid(ImagePullSecret cr) {
+    try {
+      SpecValidator.requireValid(cr);
+      return true;
+    } catch (InvalidSpecException e) {
+      return false;
+    }
   }
 
   private static Optional<String> targetName(ImagePullSecret cr) {

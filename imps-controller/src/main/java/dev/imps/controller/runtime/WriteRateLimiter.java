@@ -1,15 +1,14 @@
 package dev.imps.controller.runtime;
 
-import java.time.Duration;
 import java.util.function.LongSupplier;
 
 /**
  * A client-side token bucket for API writes: at most {@code qps} writes per second on average, with
- * bursts of up to {@code burst}, and a shared pause after the API server answered 429.
+ * bursts of up to {@code burst}. A 429 answer does not pause it: the throttled write alone waits,
+ * and {@link AdaptiveWriteLimit} lowers how many writes are in flight.
  *
  * <p>{@link #acquire()} reserves a token and sleeps until it is due, so callers queue fairly in the
- * order they asked. {@link #pauseFor(Duration)} holds every later write until the API server's
- * {@code Retry-After} has passed. Thread-safe.
+ * order they asked. Thread-safe.
  */
 public final class WriteRateLimiter {
 
@@ -27,7 +26,6 @@ public final class WriteRateLimiter {
   private final Sleeper sleeper;
   private double tokens;
   private long lastRefill;
-  private long pausedUntil;
 
   private WriteRateLimiter(double qps, int burst, LongSupplier nanoTime, Sleeper sleeper) {
     this.qps = qps;
@@ -36,7 +34,6 @@ public final class WriteRateLimiter {
     this.sleeper = sleeper;
     this.tokens = burst;
     this.lastRefill = nanoTime.getAsLong();
-    this.pausedUntil = lastRefill;
   }
 
   /**
@@ -74,22 +71,6 @@ public final class WriteRateLimiter {
   }
 
   /**
-   * Holds every write that has not started yet until {@code delay} from now, as the API server asks
-   * with a 429 answer's {@code Retry-After}.
-   *
-   * @param delay how long to hold writes; zero or negative does nothing
-   */
-  public synchronized void pauseFor(Duration delay) {
-    if (delay.isNegative() || delay.isZero()) {
-      return;
-    }
-    long until = nanoTime.getAsLong() + delay.toNanos();
-    if (until - pausedUntil > 0) {
-      pausedUntil = until;
-    }
-  }
-
-  /**
    * Returns the sustained rate.
    *
    * @return writes per second
@@ -113,9 +94,7 @@ public final class WriteRateLimiter {
     tokens = Math.min(burst, tokens + (now - lastRefill) * qps / NANOS_PER_SECOND);
     lastRefill = now;
     tokens -= 1;
-    long forToken = tokens >= 0 ? 0 : (long) Math.ceil(-tokens * NANOS_PER_SECOND / qps);
-    long forPause = Math.max(0, pausedUntil - now);
-    return Math.max(forToken, forPause);
+    return tokens >= 0 ? 0 : (long) Math.ceil(-tokens * NANOS_PER_SECOND / qps);
   }
 
   private static void sleepNanos(long nanos) throws InterruptedException {

@@ -3,6 +3,7 @@ package dev.imps.controller.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imps.controller.leader.LeaderElectionSettings;
 import dev.imps.controller.runtime.OperatorSettings;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,7 +69,7 @@ class MainTest {
             lease -> {
               assertThat(lease.namespace()).isEqualTo("imps-system");
               assertThat(lease.leaseName()).isEqualTo("imps-leader-election");
-              assertThat(lease.leaseDuration()).isEqualTo(Duration.ofSeconds(15));
+              assertThat(lease.leaseDuration()).isEqualTo(Duration.ofSeconds(40));
               assertThat(lease.identity()).isEqualTo(settings.identity());
             });
   }
@@ -200,6 +201,28 @@ class MainTest {
             "--log-json",
             "--qps",
             "--burst");
+  }
+
+  @Test
+  void a_missing_source_keeps_its_credentials_ten_minutes_unless_told_and_never_a_negative_time() {
+    assertThat(parse().missingSourceGrace()).isEqualTo(Duration.ofMinutes(10));
+    assertThat(parse("--missing-source-grace=0").missingSourceGrace()).isEqualTo(Duration.ZERO);
+    assertThatThrownBy(() -> parse("--missing-source-grace=-1").missingSourceGrace())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("--missing-source-grace");
+  }
+
+  @Test
+  void the_lease_rides_out_a_15_second_api_server_outage_by_default() {
+    LeaderElectionSettings lease =
+        parse("--enable-leader-election", "--config-namespace=imps-system")
+            .settings()
+            .leaderElection()
+            .orElseThrow();
+
+    assertThat(lease.renewDeadline())
+        .isGreaterThan(Duration.ofSeconds(15).plus(lease.retryPeriod()));
+    assertThat(lease.leaseDuration()).isGreaterThan(lease.renewDeadline());
   }
 
   private static ControllerCommand parse(String... args) {

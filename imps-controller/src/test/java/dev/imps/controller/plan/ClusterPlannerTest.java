@@ -168,7 +168,8 @@ class ClusterPlannerTest {
   }
 
   @Test
-  void a_missing_source_is_reported_as_missing() throws Exception {
+  void a_missing_source_is_planned_as_the_operator_treats_it_inside_its_grace_period()
+      throws Exception {
     String cr = imps("pull", "", TEAM_A).replace("name: source", "name: absent");
 
     ImagePullSecretPlan plan = planOf(CLUSTER + cr).plans().get(0);
@@ -178,7 +179,10 @@ class ClusterPlannerTest {
         .satisfies(
             s -> {
               assertThat(s.secret()).isEqualTo("other/absent");
-              assertThat(s.state()).isEqualTo("missing");
+              assertThat(s.state()).isEqualTo("failed");
+              assertThat(s.message())
+                  .contains("secret not found since")
+                  .contains("last good credentials are kept until");
               assertThat(s.type()).isEmpty();
             });
   }

@@ -47,6 +47,7 @@ final class FakeCluster implements ClusterState, ClusterActions {
   private final AtomicLong versions = new AtomicLong(100);
   private Instant now = Instant.parse("2025-01-01T00:00:00Z");
   private int podReads;
+  private boolean prunesImpsStatusFields;
 
   // ---- arranging -------------------------------------------------------------------------------
 
@@ -132,6 +133,14 @@ final class FakeCluster implements ClusterState, ClusterActions {
   /** Makes every matching write answer {@code result}, e.g. key {@code "create a/pull"}. */
   synchronized FakeCluster fail(String key, WriteResult result) {
     faults.put(key, result);
+    return this;
+  }
+
+  /**
+   * Stores statuses as IMPS's original CRD does: without observedGeneration, conditions, conflicts.
+   */
+  synchronized FakeCluster withOriginalCrdStatusSchema() {
+    prunesImpsStatusFields = true;
     return this;
   }
 
@@ -371,7 +380,11 @@ final class FakeCluster implements ClusterState, ClusterActions {
             : JsonParser.parseString(JSON.serialize(cr.getStatus()));
     JsonObject body = PATCH_JSON.toJsonTree(patch.body()).getAsJsonObject();
     JsonElement merged = mergePatch(current, body.get("status"));
-    cr.setStatus(JSON.deserialize(merged.toString(), ImagePullSecretStatus.class));
+    ImagePullSecretStatus stored = JSON.deserialize(merged.toString(), ImagePullSecretStatus.class);
+    if (prunesImpsStatusFields) {
+      stored.observedGeneration(null).conditions(null).conflicts(null);
+    }
+    cr.setStatus(stored);
     return WriteResult.applied();
   }
 

@@ -99,6 +99,38 @@ class ReconcilerTest {
   }
 
   @Test
+  void onTheOriginalCrdWhichPrunesImpsStatusFieldsAnIdlePassWritesNothing() {
+    cluster.withOriginalCrdStatusSchema().withNamespace("a").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    assertThat(cluster.takeWrites()).containsExactly("create a/" + TARGET, "status imps");
+    assertThat(cluster.status("imps").getConditions()).isNull();
+
+    reconciler.reconcile("imps");
+    reconciler.reconcile("imps");
+
+    assertThat(cluster.writes()).isEmpty();
+    assertThat(cluster.status("imps").getStatus()).isEqualTo(ReconciliationStatus.READY);
+  }
+
+  @Test
+  void onTheOriginalCrdAStatusThatReallyChangesIsStillWritten() {
+    cluster.withOriginalCrdStatusSchema().withNamespace("a").withNamespace("b").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+    cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
+
+    reconciler.reconcile("imps");
+
+    assertThat(cluster.writes()).containsExactly("create b/" + TARGET, "status imps");
+    assertThat(cluster.status("imps").getManagedNamespaces()).containsExactly("a", "b");
+  }
+
+  @Test
   void aPeriodicPassLongAfterTheLastChangeWritesNothing() {
     cluster.withNamespace("a").put(source());
     cluster.put(crForNames("imps", "uid-1", T0, "a"));
@@ -212,7 +244,7 @@ class ReconcilerTest {
     assertThat(cluster.writes()).containsExactly("create b/" + TARGET, "status imps");
     assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.FAILED);
     assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SECRET_CONFLICT);
-    assertThat(result.retryWithBackoff()).isFalse();
+    assertThat(result.retriesWithBackoff()).isFalse();
     ImagePullSecretStatus status = cluster.status("imps");
     assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
     assertThat(status.getConflicts())
@@ -284,7 +316,7 @@ class ReconcilerTest {
     ReconcileResult result = reconciler().reconcile("imps");
 
     assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.READY);
-    assertThat(result.retryWithBackoff()).isFalse();
+    assertThat(result.retriesWithBackoff()).isFalse();
     assertThat(cluster.writes()).containsExactly("create a/" + TARGET, "status imps");
     assertThat(cluster.status("imps").getManagedNamespaces()).containsExactly("a");
   }
@@ -302,7 +334,7 @@ class ReconcilerTest {
 
     assertThat(cluster.writes()).containsExactly("status imps");
     assertThat(cluster.secret("a", TARGET)).isPresent();
-    assertThat(result.retryWithBackoff()).isFalse();
+    assertThat(result.retriesWithBackoff()).isFalse();
   }
 
   @Test
@@ -324,7 +356,7 @@ class ReconcilerTest {
     assertThat(cluster.writes()).containsExactly("status imps");
     assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.FAILED);
     assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
-    assertThat(result.retryWithBackoff()).isTrue();
+    assertThat(result.retriesWithBackoff()).isTrue();
     ImagePullSecretStatus status = cluster.status("imps");
     assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
     assertThat(status.getReason()).contains("registry-access.creds");
@@ -363,7 +395,7 @@ class ReconcilerTest {
 
     assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.FAILED);
     assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SECRET_RECONCILIATION_ERROR);
-    assertThat(result.retryWithBackoff()).isTrue();
+    assertThat(result.retriesWithBackoff()).isTrue();
     ImagePullSecretStatus status = cluster.status("imps");
     assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
     assertThat(status.getReason()).isEqualTo("cannot create secret b/pull-secret: quota exceeded");
@@ -381,7 +413,7 @@ class ReconcilerTest {
     ReconcileResult result = reconciler().reconcile("imps");
 
     assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(7));
-    assertThat(result.retryWithBackoff()).isFalse();
+    assertThat(result.retriesWithBackoff()).isFalse();
   }
 
   @Test
@@ -395,7 +427,7 @@ class ReconcilerTest {
     cluster.clearFaults();
     ReconcileResult retried = reconciler.reconcile("imps");
 
-    assertThat(failed.retryWithBackoff()).isTrue();
+    assertThat(failed.retriesWithBackoff()).isTrue();
     assertThat(failed.isSuccess()).isFalse();
     assertThat(retried.outcome()).isEqualTo(ReconcileResult.Outcome.READY);
     assertThat(cluster.events()).extracting(EventRecord::reason).containsExactly("Reconciled");
@@ -410,7 +442,7 @@ class ReconcilerTest {
 
     ReconcileResult result = reconciler().reconcile("imps");
 
-    assertThat(result.retryWithBackoff()).isTrue();
+    assertThat(result.retriesWithBackoff()).isTrue();
     assertThat(cluster.status("imps")).isNull();
   }
 
@@ -480,7 +512,7 @@ class ReconcilerTest {
     ReconcileResult result = reconciler().reconcile("imps");
 
     assertThat(result.reason()).isEqualTo(ApiConstants.REASON_INVALID_SPEC);
-    assertThat(result.retryWithBackoff()).isFalse();
+    assertThat(result.retriesWithBackoff()).isFalse();
     assertThat(cluster.writes()).containsExactly("status imps");
     assertThat(cluster.status("imps").getReason())
         .contains("imps")

@@ -56,12 +56,35 @@ class SecretDiffTest {
                     ownCopy().labels(Map.of(ApiConstants.OWNER_UID_LABEL, UID, "x", "y")).build()),
             "update a/pull-secret [labels]"),
         row(
-            "our copy lost its owner reference: patch it back",
+            "a secret with our owner label but no owner reference (a restored backup): conflict",
             c -> c.put(ownCopy().ownerReferences(List.of()).build()),
-            "update a/pull-secret [owner_reference]"),
+            "conflict a/pull-secret (secret is not an imps copy: it carries the owner label but no"
+                + " ownerReference to the ImagePullSecret with uid uid-self"),
         row(
-            "our copy has the wrong type: replace it",
+            "an Opaque clone carrying our owner label: conflict",
             c -> c.put(ownCopy().type("Opaque").build()),
+            "conflict a/pull-secret (secret is not an imps copy: it carries the owner label but"
+                + " has type Opaque"),
+        row(
+            "a secret whose owner label and owner reference name different uids: conflict",
+            c -> c.put(ownCopy().ownerReferences(List.of(impsOwner("self", "uid-stale"))).build()),
+            "conflict a/pull-secret (secret is not an imps copy"),
+        row(
+            "a secret with the target name and a stale owner uid but no owner reference: conflict",
+            c ->
+                c.put(
+                    ownCopy()
+                        .labels(Map.of(ApiConstants.OWNER_UID_LABEL, "uid-gone"))
+                        .ownerReferences(List.of())
+                        .build()),
+            "conflict a/pull-secret (secret is not an imps copy"),
+        row(
+            "an unmanaged Opaque secret annotated for this object: adopt it by replacing it",
+            c ->
+                c.put(
+                    foreign(Map.of())
+                        .annotations(Map.of(ReconcileConstants.ADOPT_ANNOTATION, "self"))
+                        .build()),
             "replace a/pull-secret (type Opaque -> kubernetes.io/dockerconfigjson"),
         row(
             "an unmanaged secret: conflict",
@@ -89,14 +112,22 @@ class SecretDiffTest {
             "a copy of an older object: conflict naming it",
             c -> {
               c.put(crForNames("elder", "uid-elder", T0.minusSeconds(1), "a"));
-              c.put(foreign(Map.of(ApiConstants.OWNER_UID_LABEL, "uid-elder")).build());
+              c.put(
+                  ownCopy()
+                      .labels(Map.of(ApiConstants.OWNER_UID_LABEL, "uid-elder"))
+                      .ownerReferences(List.of(impsOwner("elder", "uid-elder")))
+                      .build());
             },
             "conflict a/pull-secret (secret is managed by ImagePullSecret elder"),
         row(
             "a copy of an object created at the same time whose name sorts first: conflict",
             c -> {
               c.put(crForNames("aaa", "uid-aaa", T0, "a"));
-              c.put(foreign(Map.of(ApiConstants.OWNER_UID_LABEL, "uid-aaa")).build());
+              c.put(
+                  ownCopy()
+                      .labels(Map.of(ApiConstants.OWNER_UID_LABEL, "uid-aaa"))
+                      .ownerReferences(List.of(impsOwner("aaa", "uid-aaa")))
+                      .build());
             },
             "conflict a/pull-secret"),
         row(
@@ -167,6 +198,7 @@ class SecretDiffTest {
         SecretSnapshot.builder(namespace, name)
             .type(ReconcileConstants.DOCKER_CONFIG_JSON_TYPE)
             .labels(Map.of(ApiConstants.OWNER_UID_LABEL, UID))
+            .ownerReferences(List.of(impsOwner("self", UID)))
             .data(DATA)
             .build());
 

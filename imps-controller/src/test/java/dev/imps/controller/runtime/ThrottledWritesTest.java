@@ -24,17 +24,19 @@ class ThrottledWritesTest {
   private final AtomicLong now = new AtomicLong();
   private final List<Long> sleeps = new ArrayList<>();
   private final CollectorRegistry registry = new CollectorRegistry(true);
+  private final AdaptiveWriteLimit concurrency = AdaptiveWriteLimit.create(8, now::get);
   private final ThrottledWrites writes =
       new ThrottledWrites(
-          WriteRateLimiter.create(
-              1000,
-              1000,
-              now::get,
-              nanos -> {
-                sleeps.add(nanos);
-                now.addAndGet(nanos);
-              }),
-          OperatorMetrics.register(registry));
+          WriteRateLimiter.create(1000, 1000, now::get, this::sleep),
+          concurrency,
+          OperatorMetrics.register(registry),
+          this::sleep,
+          now::get);
+
+  private void sleep(long nanos) {
+    sleeps.add(nanos);
+    now.addAndGet(nanos);
+  }
 
   static Stream<Arguments> retryAfterHeaders() {
     return Stream.of(
@@ -78,20 +80,26 @@ class ThrottledWritesTest {
   }
 
   @Test
-  void a_write_throttled_every_time_gives_up_with_the_429() {
+  void a_throttled_write_is_never_abandoned_and_lowers_the_writes_in_flight() throws Exception {
     AtomicInteger attempts = new AtomicInteger();
 
-    assertThatThrownBy(
-            () ->
-                writes.send(
-                    "patch",
-                    "secrets",
-                    () -> {
-                      attempts.incrementAndGet();
-                      throw new ApiException(429, Map.of(), "{}");
-                    }))
-        .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.getCode()).isEqualTo(429));
-    assertThat(attempts).hasValue(ThrottledWrites.MAX_ATTEMPTS);
+    String answer =
+        writes.send(
+            "patch",
+            "secrets",
+            () -> {
+              if (attempts.incrementAndGet() < 20) {
+                throw new ApiException(429, Map.of(), "{}");
+              }
+              return "patched";
+            });
+
+    assertThat(answer).isEqualTo("patched");
+    assertThat(attempts).hasValue(20);
+    assertThat(sleeps).hasSize(19).allMatch(n -> n == Duration.ofSeconds(1).toNanos());
+    // Halved down to one by the 429s (a second apart), then one more by the fast answer.
+    assertThat(concurrency.current()).isEqualTo(2);
+    assertThat(concurrency.inFlight()).isZero();
   }
 
   @Test
@@ -110,6 +118,7 @@ class ThrottledWritesTest {
         .isInstanceOf(ApiException.class);
     assertThat(attempts).hasValue(1);
     assertThat(sleeps).isEmpty();
+    assertThat(concurrency.inFlight()).isZero();
   }
 
   private double sample(String name, String verb, String resource) {

@@ -6,7 +6,9 @@ import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ImagePullSecretSpec;
 import dev.imps.api.model.NamespaceSelectorConfiguration;
+import dev.imps.api.model.NamespacedName;
 import dev.imps.api.model.ObjectSelectorConfiguration;
+import dev.imps.api.model.RegistryConfig;
 import dev.imps.api.model.TargetConfig;
 import dev.imps.api.model.TargetSecretConfig;
 import io.kubernetes.client.openapi.models.V1LabelSelector;
@@ -200,6 +202,38 @@ class WorkRoutingTest {
     routing.pods().onAdd(pod("plain", Map.of("app", "web")));
 
     assertThat(queued).containsExactly("by-pods");
+  }
+
+  static Stream<Arguments> onlyAValidSpecReachesAWatch() {
+    return Stream.of(
+        Arguments.of("a valid spec watches its source and target name", "s", "creds", null, 2),
+        Arguments.of("a target name a,b watches nothing", "a,b", "creds", null, 0),
+        Arguments.of("a source name Bad_Name watches nothing", "s", "Bad_Name", null, 0),
+        Arguments.of("a selector operator Sideways watches nothing", "s", "creds", "Sideways", 0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void onlyAValidSpecReachesAWatch(
+      String description, String target, String source, String operator, int watches) {
+    ImagePullSecret cr = nameRule("object", "selected");
+    cr.getSpec().getTarget().getSecret().setName(target);
+    cr.getSpec()
+        .registry(
+            new RegistryConfig()
+                .addCredentialsItem(new NamespacedName().namespace("registry").name(source)));
+    if (operator != null) {
+      cr.getSpec()
+          .getTarget()
+          .getNamespaces()
+          .labels(
+              List.of(
+                  new V1LabelSelector()
+                      .matchExpressions(
+                          List.of(new V1LabelSelectorRequirement().key("k").operator(operator)))));
+    }
+
+    assertThat(WorkRouting.watchesOf(cr)).hasSize(watches);
   }
 
   private static ImagePullSecret cr(String name, TargetConfig target) {

@@ -74,31 +74,6 @@ class WriteRateLimiterTest {
     assertThat(time.sleeps).containsExactly(Duration.ofMillis(100).toNanos());
   }
 
-  @Test
-  void a_pause_after_429_holds_writes_even_with_tokens_left() throws InterruptedException {
-    FakeTime time = new FakeTime();
-    WriteRateLimiter limiter = time.limiter(50, 100);
-
-    limiter.pauseFor(Duration.ofSeconds(3));
-    limiter.acquire();
-
-    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(3).toNanos());
-    limiter.acquire();
-    assertThat(time.sleeps).hasSize(1);
-  }
-
-  @Test
-  void a_shorter_pause_never_shortens_a_longer_one() throws InterruptedException {
-    FakeTime time = new FakeTime();
-    WriteRateLimiter limiter = time.limiter(50, 100);
-
-    limiter.pauseFor(Duration.ofSeconds(5));
-    limiter.pauseFor(Duration.ofSeconds(1));
-    limiter.acquire();
-
-    assertThat(time.sleeps).containsExactly(Duration.ofSeconds(5).toNanos());
-  }
-
   static Stream<Arguments> invalid() {
     return Stream.of(
         Arguments.of(0.0, 1, "qps must be a positive number"),

@@ -94,6 +94,8 @@ class OperatorRestartIT {
             () -> {
               assertThat(copies(cluster, namespaces)).isEqualTo(NAMESPACES);
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
+              // The pass writes the status after the copies: it may not be there yet.
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
               assertThat(cr.getStatus().getManagedNamespaces())
                   .containsExactlyInAnyOrderElementsOf(namespaces);

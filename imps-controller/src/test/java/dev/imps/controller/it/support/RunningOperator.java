@@ -1,5 +1,6 @@
 package dev.imps.controller.it.support;
 
+import dev.imps.controller.reconcile.MissingSourceGrace;
 import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.OperatorSettings;
 import dev.imps.controller.runtime.Reconcilers;
@@ -25,7 +26,10 @@ public final class RunningOperator implements AutoCloseable {
   private final AtomicInteger leadershipLost = new AtomicInteger();
 
   private RunningOperator(
-      ApiClient client, UnaryOperator<OperatorSettings> customise, URI awsEndpoint) {
+      ApiClient client,
+      UnaryOperator<OperatorSettings> customise,
+      URI awsEndpoint,
+      Duration missingSourceGrace) {
     OperatorSettings settings =
         customise.apply(OperatorSettings.defaults("it-operator-" + SEQUENCE.incrementAndGet()));
     this.registry = new CollectorRegistry(true);
@@ -35,7 +39,7 @@ public final class RunningOperator implements AutoCloseable {
             client,
             settings,
             registry,
-            reconcilers.factory(settings.periodicInterval()),
+            reconcilers.factory(settings.periodicInterval(), missingSourceGrace),
             leadershipLost::incrementAndGet);
   }
 
@@ -59,7 +63,26 @@ public final class RunningOperator implements AutoCloseable {
    */
   public static RunningOperator start(
       ApiClient client, UnaryOperator<OperatorSettings> customise, URI awsEndpoint) {
-    RunningOperator running = new RunningOperator(client, customise, awsEndpoint);
+    return start(client, customise, awsEndpoint, MissingSourceGrace.DEFAULT);
+  }
+
+  /**
+   * Starts an operator with a given missing source grace ({@code --missing-source-grace}) and waits
+   * until it reconciles.
+   *
+   * @param client the client it acts as
+   * @param customise changes to the default settings
+   * @param awsEndpoint where ECR and STS calls go (moto), or null
+   * @param missingSourceGrace how long a missing source keeps its last good credentials
+   * @return the running operator
+   */
+  public static RunningOperator start(
+      ApiClient client,
+      UnaryOperator<OperatorSettings> customise,
+      URI awsEndpoint,
+      Duration missingSourceGrace) {
+    RunningOperator running =
+        new RunningOperator(client, customise, awsEndpoint, missingSourceGrace);
     running.operator.start();
     return running;
   }

@@ -1,0 +1,133 @@
+package dev.imps.controller.runtime;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.LongSupplier;
+
+/**
+ * How many API writes may be in flight at once, adapted to the API server's answers (AIMD, as TCP
+ * congestion control): a 429 halves the limit (multiplicative decrease, at most once per {@link
+ * #DECREASE_WINDOW}, so one overload's burst of 429s counts once), and every fast answer grows it
+ * by {@code 1/limit}, about one more write per round of answers (additive increase), up to the
+ * ceiling. Slow answers do not grow it. It never goes below one, so writes always make progress.
+ *
+ * <p>Under an API server without API Priority and Fairness and with a small {@code
+ * --max-mutating-requests-inflight}, this keeps imps near what the server takes instead of pausing
+ * every write after each 429. It limits concurrency only; the rate ({@code --qps}, {@code --burst})
+ * is {@link WriteRateLimiter}'s job.
+ *
+ * <p>Thread-safe: {@link #acquire()} blocks while the limit is reached; every acquire must be
+ * followed by exactly one {@link #release}.
+ */
+public final class AdaptiveWriteLimit {
+
+  /** How an API server answered a write. */
+  public enum Answer {
+    /** It answered, success or a final error (4xx other than 429, 5xx). */
+    ANSWERED,
+    /** It answered 429 Too Many Requests. */
+    THROTTLED,
+    /** No answer (connection refused, timeout): says nothing about load. */
+    NONE
+  }
+
+  /** An answer faster than this lets the limit grow. */
+  public static final Duration FAST_ANSWER = Duration.ofSeconds(1);
+
+  /** 429s within this time of a decrease do not decrease the limit again. */
+  public static final Duration DECREASE_WINDOW = Duration.ofMillis(500);
+
+  private final int ceiling;
+  private final LongSupplier nanoTime;
+  private double limit;
+  private int inFlight;
+  private long lastDecrease;
+  private boolean decreased;
+
+  private AdaptiveWriteLimit(int ceiling, LongSupplier nanoTime) {
+    this.ceiling = ceiling;
+    this.nanoTime = nanoTime;
+    this.limit = ceiling;
+  }
+
+  /**
+   * Creates a limit that starts at its ceiling.
+   *
+   * @param ceiling the most writes ever in flight, at least 1
+   * @return the limit
+   * @throws IllegalArgumentException if {@code ceiling} is less than 1
+   */
+  public static AdaptiveWriteLimit create(int ceiling) {
+    return create(ceiling, System::nanoTime);
+  }
+
+  static AdaptiveWriteLimit create(int ceiling, LongSupplier nanoTime) {
+    if (ceiling < 1) {
+      throw new IllegalArgumentException(
+          "write concurrency ceiling must be at least 1, got " + ceiling);
+    }
+    return new AdaptiveWriteLimit(ceiling, Objects.requireNonNull(nanoTime, "nanoTime"));
+  }
+
+  /**
+   * Waits until one more write may be in flight, and counts it.
+   *
+   * @throws InterruptedException if interrupted while waiting; nothing is counted then
+   */
+  public synchronized void acquire() throws InterruptedException {
+    while (inFlight >= current()) {
+      wait();
+    }
+    inFlight++;
+  }
+
+  /**
+   * Counts a write as done and adapts the limit to its answer.
+   *
+   * @param answer how the API server answered
+   * @param latency how long the answer took
+   */
+  public synchronized void release(Answer answer, Duration latency) {
+    if (inFlight > 0) {
+      inFlight--;
+    }
+    long now = nanoTime.getAsLong();
+    if (answer == Answer.THROTTLED) {
+      if (!decreased || now - lastDecrease >= DECREASE_WINDOW.toNanos()) {
+        limit = Math.max(1, limit / 2);
+        lastDecrease = now;
+        decreased = true;
+      }
+    } else if (answer == Answer.ANSWERED && latency.compareTo(FAST_ANSWER) < 0) {
+      limit = Math.min(ceiling, limit + 1 / limit);
+    }
+    notifyAll();
+  }
+
+  /**
+   * Returns how many writes may be in flight now.
+   *
+   * @return between 1 and the ceiling
+   */
+  public synchronized int current() {
+    return (int) Math.floor(limit);
+  }
+
+  /**
+   * Returns how many writes are in flight.
+   *
+   * @return the count
+   */
+  public synchronized int inFlight() {
+    return inFlight;
+  }
+
+  /**
+   * Returns the most writes ever in flight.
+   *
+   * @return the ceiling
+   */
+  public int ceiling() {
+    return ceiling;
+  }
+}

@@ -1,0 +1,171 @@
+package dev.imps.controller.it.overload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.imps.api.ApiConstants;
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.ReconciliationStatus;
+import dev.imps.controller.it.support.RunningOperator;
+import dev.imps.controller.it.support.TestCluster;
+import dev.imps.controller.runtime.OperatorSettings;
+import dev.imps.envtest.EnableKubeControlPlane;
+import dev.imps.envtest.KubeControlPlane;
+import io.kubernetes.client.openapi.apis.CoreV1Api;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Overload without API Priority and Fairness ({@code --max-mutating-requests-inflight=3}, APF off):
+ * imps lowers its writes in flight instead of pausing every write after each 429, never abandons a
+ * write (the status never says Failed), and converges at no less than a third of the rate of an API
+ * server without that limit.
+ */
+@EnableKubeControlPlane
+class OverloadIT {
+
+  private static final int COPIES = 600;
+
+  /** Enough rate and parallel writes to exceed three mutating requests in flight. */
+  private static final UnaryOperator<OperatorSettings> PRESSING =
+      settings ->
+          new OperatorSettings(
+              settings.periodicInterval(),
+              2000,
+              2000,
+              4,
+              32,
+              Optional.empty(),
+              Optional.empty(),
+              settings.identity(),
+              false);
+
+  @Test
+  void a_throttling_api_server_gets_every_write_at_a_third_of_the_unthrottled_rate_or_better(
+      KubeControlPlane shared) throws Exception {
+    Run unthrottled = converge(shared);
+
+    try (KubeControlPlane overloaded =
+        KubeControlPlane.start(
+            List.of(
+                "--max-mutating-requests-inflight=3", "--enable-priority-and-fairness=false"))) {
+      overloaded.installImpsCrd();
+      Run throttled = converge(overloaded);
+      System.out.printf(
+          "overload: %d copies unthrottled %.1f s, with 3 mutating requests in flight and APF"
+              + " off %.1f s (%.0f answers 429)%n",
+          COPIES, unthrottled.seconds, throttled.seconds, throttled.throttled);
+
+      assertThat(throttled.throttled)
+          .as("429 answers the overloaded API server gave (the test must overload it)")
+          .isPositive();
+      assertThat(throttled.everFailed).as("status ever Failed while throttled").isFalse();
+      assertThat(throttled.seconds)
+          .as(
+              "seconds for %d copies throttled, against %.1f s unthrottled",
+              COPIES, unthrottled.seconds)
+          .isLessThanOrEqualTo(3 * unthrottled.seconds);
+    }
+  }
+
+  private static final String ALL_RIGHTS =
+      """
+      apiVersion: rbac.authorization.k8s.io/v1
+      kind: ClusterRole
+      metadata:
+        name: imps-overload-all
+      rules:
+        - apiGroups: ["*"]
+          resources: ["*"]
+          verbs: ["*"]
+      """;
+
+  private record Run(double seconds, double throttled, boolean everFailed) {}
+
+  /** Creates the namespaces, starts an operator, applies the object and times the copies. */
+  private static Run converge(KubeControlPlane kube) throws Exception {
+    TestCluster cluster = new TestCluster(kube);
+    CoreV1Api core = new CoreV1Api(kube.adminClient());
+    String sources = cluster.namespace("overload-sources");
+    cluster.dockerConfigSecret(
+        sources, "login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    String selector = TestCluster.uniqueName("overload");
+    List<String> namespaces = new ArrayList<>();
+    for (int i = 0; i < COPIES; i++) {
+      namespaces.add(cluster.namespace("overload", Map.of("imps-overload", selector), Map.of()));
+    }
+    String name = TestCluster.uniqueName("imps-overload");
+    // Not the admin: kube-apiserver exempts system:masters from --max-mutating-requests-inflight.
+    kube.kubectlWithInput(ALL_RIGHTS, "apply", "-f", "-");
+    try (RunningOperator operator =
+        RunningOperator.start(kube.clientForClusterRole("imps-overload-all"), PRESSING, null)
+            .awaitReconciling()) {
+      long start = System.nanoTime();
+      cluster.apply(
+          """
+          apiVersion: images.banzaicloud.io/v1alpha1
+          kind: ImagePullSecret
+          metadata:
+            name: %s
+          spec:
+            registry:
+              credentials:
+                - {name: login, namespace: %s}
+            target:
+              secret:
+                name: pull-secret
+              namespaces:
+                labels:
+                  - matchLabels: {imps-overload: %s}
+          """
+              .formatted(name, sources, selector));
+      boolean[] failed = {false};
+      Awaitility.await("every copy")
+          .atMost(Duration.ofMinutes(4))
+          .pollInterval(Duration.ofMillis(200))
+          .until(
+              () -> {
+                Optional<ImagePullSecret> cr = cluster.imagePullSecret(name);
+                if (cr.isPresent()
+                    && cr.get().getStatus() != null
+                    && cr.get().getStatus().getStatus() == ReconciliationStatus.FAILED) {
+                  failed[0] = true;
+                }
+                return core
+                        .listSecretForAllNamespaces()
+                        .labelSelector(ApiConstants.OWNER_UID_LABEL)
+                        .execute()
+                        .getItems()
+                        .stream()
+                        .filter(s -> s.getMetadata().getName().equals("pull-secret"))
+                        .filter(s -> namespaces.contains(s.getMetadata().getNamespace()))
+                        .count()
+                    == COPIES;
+              });
+      double seconds = (System.nanoTime() - start) / 1e9;
+      Awaitility.await("Ready once every copy is in place")
+          .atMost(Duration.ofSeconds(60))
+          .pollInterval(Duration.ofMillis(200))
+          .untilAsserted(
+              () ->
+                  assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
+                      .isEqualTo(ReconciliationStatus.READY));
+      double throttled = 0;
+      for (String verb : List.of("create", "patch")) {
+        Double value =
+            operator.metric(
+                "imps_api_throttled_total",
+                new String[] {"verb", "resource"},
+                new String[] {verb, "secrets"});
+        throttled += value == null ? 0 : value;
+      }
+      cluster.deleteImagePullSecret(name);
+      return new Run(seconds, throttled, failed[0]);
+    }
+  }
+}

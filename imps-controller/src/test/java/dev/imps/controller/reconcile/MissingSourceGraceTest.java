@@ -1,0 +1,267 @@
+package dev.imps.controller.reconcile;
+
+import static dev.imps.controller.reconcile.Fixtures.T0;
+import static dev.imps.controller.reconcile.Fixtures.TARGET;
+import static dev.imps.controller.reconcile.Fixtures.crForNames;
+import static dev.imps.controller.reconcile.Fixtures.dockerSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.NamespacedName;
+import dev.imps.credentials.SourceInput;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Missing is not empty: a missing source keeps its last good credentials for a grace period. */
+class MissingSourceGraceTest {
+
+  private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+  private static final Duration GRACE = Duration.ofMinutes(10);
+  private static final SecretRef FIRST = new SecretRef("registry-access", "creds");
+  private static final SecretRef SECOND = new SecretRef("registry-access", "second");
+
+  private final MovableClock clock = new MovableClock(NOW);
+  private final FakeCluster cluster = new FakeCluster().at(NOW);
+
+  private Reconciler reconciler() {
+    return Reconciler.builder()
+        .clusterState(cluster)
+        .clusterActions(cluster)
+        .credentialProviders(Fixtures.providers())
+        .missingSourceGrace(GRACE)
+        .clock(clock)
+        .build();
+  }
+
+  /** An object copying both sources into namespace a. */
+  private static ImagePullSecret twoSources() {
+    ImagePullSecret cr = crForNames("imps", "uid-1", T0, "a");
+    cr.getSpec()
+        .getRegistry()
+        .addCredentialsItem(new NamespacedName().namespace(SECOND.namespace()).name(SECOND.name()));
+    return cr;
+  }
+
+  private void arrangeTwoSources() {
+    cluster.withNamespace("a");
+    cluster.put(dockerSource(FIRST.namespace(), FIRST.name(), "first.example.com", "robot"));
+    cluster.put(dockerSource(SECOND.namespace(), SECOND.name(), "second.example.com", "robot"));
+    cluster.put(twoSources());
+  }
+
+  private String copyText() {
+    return Fixtures.text(
+        cluster.secret("a", TARGET).orElseThrow().dataValue(".dockerconfigjson").orElseThrow());
+  }
+
+  private List<String> secretWrites() {
+    return cluster.takeWrites().stream().filter(w -> !w.startsWith("status")).toList();
+  }
+
+  @Test
+  void aDeletedSourceKeepsItsCredentialsInEveryCopyForTheGracePeriodThenIsDropped() {
+    arrangeTwoSources();
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+
+    cluster.removeSecret(SECOND.namespace(), SECOND.name());
+    clock.move(Duration.ofSeconds(1));
+    ReconcileResult inGrace = reconciler.reconcile("imps");
+
+    assertThat(secretWrites()).isEmpty();
+    assertThat(copyText()).contains("first.example.com").contains("second.example.com");
+    assertThat(cluster.status("imps").getSourceSecretStatus().get("registry-access.second"))
+        .contains("secret not found since " + NOW.plusSeconds(1))
+        .contains("kept until " + NOW.plusSeconds(1).plus(GRACE));
+    assertThat(inGrace.requeueAfter()).isLessThanOrEqualTo(GRACE.plusSeconds(1));
+
+    clock.move(GRACE.minusSeconds(2));
+    reconciler.reconcile("imps");
+    assertThat(secretWrites()).isEmpty();
+
+    clock.move(Duration.ofSeconds(2));
+    reconciler.reconcile("imps");
+    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+    assertThat(copyText()).contains("first.example.com").doesNotContain("second.example.com");
+  }
+
+  @Test
+  void aSourceReCreatedWithTheSameContentCausesNoSecretWrite() {
+    arrangeTwoSources();
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+
+    cluster.removeSecret(FIRST.namespace(), FIRST.name());
+    reconciler.reconcile("imps");
+    cluster.put(dockerSource(FIRST.namespace(), FIRST.name(), "first.example.com", "robot"));
+    clock.move(Duration.ofSeconds(1));
+    reconciler.reconcile("imps");
+
+    assertThat(secretWrites()).isEmpty();
+    assertThat(cluster.status("imps").getSourceSecretStatus())
+        .containsEntry("registry-access.creds", "Ok");
+  }
+
+  @Test
+  void theOnlySourceMissingNeverEmptiesACopyEvenAfterTheGracePeriod() {
+    cluster.withNamespace("a").put(Fixtures.source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    String before = copyText();
+    cluster.takeWrites();
+
+    cluster.removeSecret(FIRST.namespace(), FIRST.name());
+    reconciler.reconcile("imps");
+    clock.move(GRACE.plusMinutes(1));
+    reconciler.reconcile("imps");
+
+    assertThat(secretWrites()).isEmpty();
+    assertThat(copyText()).isEqualTo(before).contains("registry.example.com");
+  }
+
+  @Test
+  void removingASourceFromTheSpecDropsItAtOnce() {
+    arrangeTwoSources();
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+
+    cluster.removeSecret(SECOND.namespace(), SECOND.name());
+    reconciler.reconcile("imps");
+    ImagePullSecret oneSource = crForNames("imps", "uid-1", T0, "a");
+    oneSource.getMetadata().generation(2L);
+    cluster.put(oneSource);
+    reconciler.reconcile("imps");
+
+    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+    assertThat(copyText()).doesNotContain("second.example.com");
+  }
+
+  @Test
+  void aNewObjectWhoseOnlySourceIsMissingCreatesNoCopy() {
+    cluster.withNamespace("a").withNamespace("b");
+    cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
+    Reconciler reconciler = reconciler();
+
+    reconciler.reconcile("imps");
+    clock.move(GRACE.plusMinutes(1));
+    reconciler.reconcile("imps");
+
+    assertThat(secretWrites()).isEmpty();
+    assertThat(cluster.secret("a", TARGET)).isEmpty();
+  }
+
+  @Test
+  void aRestartDuringTheGracePeriodKeepsTheCredentialsTheCopiesHold() {
+    arrangeTwoSources();
+    reconciler().reconcile("imps");
+    String before = copyText();
+    cluster.takeWrites();
+    cluster.removeSecret(SECOND.namespace(), SECOND.name());
+
+    ReconcileResult afterRestart = reconciler().reconcile("imps");
+
+    assertThat(secretWrites()).isEmpty();
+    assertThat(copyText()).isEqualTo(before).contains("second.example.com");
+    assertThat(afterRestart.retriesWithBackoff()).isTrue();
+  }
+
+  static Stream<Arguments> theSourceInputFollowsTheClock() {
+    return Stream.of(
+        Arguments.of("a present source is present", true, Duration.ZERO, SourceInput.Kind.PRESENT),
+        Arguments.of(
+            "a source missing just now is unreadable",
+            false,
+            Duration.ZERO,
+            SourceInput.Kind.UNREADABLE),
+        Arguments.of(
+            "a source missing for less than the grace is unreadable",
+            false,
+            GRACE.minusMillis(1),
+            SourceInput.Kind.UNREADABLE),
+        Arguments.of(
+            "a source missing for the whole grace is missing",
+            false,
+            GRACE,
+            SourceInput.Kind.MISSING));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void theSourceInputFollowsTheClock(
+      String description, boolean present, Duration missingFor, SourceInput.Kind expected) {
+    MissingSourceGrace grace = MissingSourceGrace.of(GRACE, clock);
+    grace.input("uid-1", FIRST, Optional.empty());
+    clock.move(missingFor);
+
+    Optional<SecretSnapshot> secret =
+        present
+            ? Optional.of(dockerSource(FIRST.namespace(), FIRST.name(), "r.example", "u"))
+            : Optional.empty();
+
+    assertThat(grace.input("uid-1", FIRST, secret).kind()).isEqualTo(expected);
+  }
+
+  @Test
+  void theDeadlineIsTheEndOfTheFirstGracePeriodAndForgottenSourcesHaveNone() {
+    MissingSourceGrace grace = MissingSourceGrace.of(GRACE, clock);
+    grace.input("uid-1", FIRST, Optional.empty());
+    clock.move(Duration.ofMinutes(1));
+    grace.input("uid-1", SECOND, Optional.empty());
+
+    assertThat(grace.nextDeadline("uid-1")).contains(NOW.plus(GRACE));
+    grace.retainSources("uid-1", List.of(SECOND));
+    assertThat(grace.nextDeadline("uid-1")).contains(NOW.plus(GRACE).plusSeconds(60));
+    grace.retainOnly(java.util.Set.of());
+    assertThat(grace.nextDeadline("uid-1")).isEmpty();
+  }
+
+  @Test
+  void aNegativeGraceIsRefusedNamingTheFlag() {
+    assertThatThrownBy(() -> MissingSourceGrace.of(Duration.ofSeconds(-1), Clock.systemUTC()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("missing source grace must not be negative");
+  }
+
+  /** A clock tests move forward. */
+  private static final class MovableClock extends Clock {
+    private Instant now;
+
+    MovableClock(Instant start) {
+      this.now = start;
+    }
+
+    void move(Duration by) {
+      now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package dev.imps.controller.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.imps.controller.runtime.AdaptiveWriteLimit.Answer;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** AIMD on writes in flight: 429s halve the limit, fast answers grow it back one by one. */
+class AdaptiveWriteLimitTest {
+
+  private static final Duration FAST = Duration.ofMillis(20);
+  private static final Duration SLOW = Duration.ofSeconds(2);
+
+  private final AtomicLong now = new AtomicLong();
+
+  private AdaptiveWriteLimit limit(int ceiling) {
+    return AdaptiveWriteLimit.create(ceiling, now::get);
+  }
+
+  /** Sends one write through the limit with the given answer. */
+  private static void write(AdaptiveWriteLimit limit, Answer answer, Duration latency)
+      throws InterruptedException {
+    limit.acquire();
+    limit.release(answer, latency);
+  }
+
+  static Stream<Arguments> answersMoveTheLimit() {
+    return Stream.of(
+        Arguments.of("it starts at the ceiling", 16, new Answer[] {}, FAST, 0L, 16),
+        Arguments.of("a 429 halves it", 16, new Answer[] {Answer.THROTTLED}, FAST, 1000L, 8),
+        Arguments.of(
+            "a burst of 429s within the window halves it once",
+            16,
+            new Answer[] {Answer.THROTTLED, Answer.THROTTLED, Answer.THROTTLED},
+            FAST,
+            0L,
+            8),
+        Arguments.of(
+            "429s in separate windows halve it each time",
+            16,
+            new Answer[] {Answer.THROTTLED, Answer.THROTTLED, Answer.THROTTLED},
+            FAST,
+            600L,
+            2),
+        Arguments.of(
+            "it never goes below one",
+            16,
+            new Answer[] {
+              Answer.THROTTLED,
+              Answer.THROTTLED,
+              Answer.THROTTLED,
+              Answer.THROTTLED,
+              Answer.THROTTLED,
+              Answer.THROTTLED
+            },
+            FAST,
+            600L,
+            1),
+        Arguments.of(
+            "answers without a connection say nothing about load",
+            16,
+            new Answer[] {Answer.NONE, Answer.NONE},
+            FAST,
+            600L,
+            16));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void answersMoveTheLimit(
+      String description,
+      int ceiling,
+      Answer[] answers,
+      Duration latency,
+      long millisBetween,
+      int expected)
+      throws InterruptedException {
+    AdaptiveWriteLimit limit = limit(ceiling);
+
+    for (Answer answer : answers) {
+      write(limit, answer, latency);
+      now.addAndGet(Duration.ofMillis(millisBetween).toNanos());
+    }
+
+    assertThat(limit.current()).isEqualTo(expected);
+    assertThat(limit.inFlight()).isZero();
+  }
+
+  @Test
+  void fastAnswersGrowTheLimitBackAdditivelyAndSlowOnesDoNot() throws InterruptedException {
+    AdaptiveWriteLimit limit = limit(16);
+    write(limit, Answer.THROTTLED, FAST);
+    assertThat(limit.current()).isEqualTo(8);
+
+    for (int i = 0; i < 100; i++) {
+      write(limit, Answer.ANSWERED, SLOW);
+    }
+    assertThat(limit.current()).isEqualTo(8);
+
+    for (int i = 0; i < 9; i++) {
+      write(limit, Answer.ANSWERED, FAST);
+    }
+    assertThat(limit.current()).isEqualTo(9);
+
+    for (int i = 0; i < 1000; i++) {
+      write(limit, Answer.ANSWERED, FAST);
+    }
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
+  @Test
+  void aWriteWaitsWhileTheLimitIsReachedAndGoesWhenOneIsReleased() throws Exception {
+    AdaptiveWriteLimit limit = limit(1);
+    limit.acquire();
+    CountDownLatch started = new CountDownLatch(1);
+    CountDownLatch acquired = new CountDownLatch(1);
+    Thread second =
+        new Thread(
+            () -> {
+              try {
+                started.countDown();
+                limit.acquire();
+                acquired.countDown();
+                limit.release(Answer.ANSWERED, FAST);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    second.start();
+    started.await();
+
+    assertThat(acquired.await(300, TimeUnit.MILLISECONDS)).isFalse();
+    assertThat(limit.inFlight()).isEqualTo(1);
+    limit.release(Answer.ANSWERED, FAST);
+
+    assertThat(acquired.await(10, TimeUnit.SECONDS)).isTrue();
+    second.join(10_000);
+    assertThat(limit.inFlight()).isZero();
+  }
+
+  @Test
+  void aCeilingBelowOneIsRefused() {
+    assertThatThrownBy(() -> AdaptiveWriteLimit.create(0))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("at least 1");
+  }
+}
