@@ -130,9 +130,11 @@ public final class ImpsOperator implements AutoCloseable {
 
   /**
    * How long after a namespace pass changed what the status reports the full pass that rewrites the
-   * status runs. A burst of namespace passes within it costs one full pass.
+   * status runs. A burst of namespace passes within it costs one full pass, whose cost grows with
+   * the number of namespaces: the longer the delay, the flatter the cost per event, and the longer
+   * the status lags behind the copies (which are in place at once).
    */
-  static final Duration STATUS_REFRESH_DELAY = Duration.ofSeconds(1);
+  static final Duration STATUS_REFRESH_DELAY = Duration.ofSeconds(5);
 
   private final Set<String> statusRefreshPending = ConcurrentHashMap.newKeySet();
 
@@ -144,6 +146,7 @@ public final class ImpsOperator implements AutoCloseable {
   private final Runnable onLeadershipLost;
   private final AtomicBoolean controllerStarted = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean startUpQueued = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private HealthServer healthServer;
 
@@ -170,7 +173,8 @@ public final class ImpsOperator implements AutoCloseable {
     this.caches =
         new ClusterCaches(client, settings.serviceAccountPatching(), this::referencedSecretChanged);
     this.state = new InformerClusterState(caches, new CoreV1Api(requests));
-    this.routing = new WorkRouting(caches, this::enqueue, this::enqueueNamespace);
+    this.routing =
+        new WorkRouting(caches, this::enqueue, this::enqueueNamespace, startUpQueued::get);
     this.writePool = Executors.newFixedThreadPool(settings.writeThreads(), daemon("imps-write"));
     this.reconciler = reconcilers.create(state, actions, writePool);
     caches.imagePullSecrets.addEventHandler(routing.imagePullSecrets());
@@ -313,6 +317,9 @@ public final class ImpsOperator implements AutoCloseable {
               try {
                 awaitSynced();
                 routing.refreshWatches();
+                // Namespace passes from here on; the full passes queued next cover what came
+                // before.
+                startUpQueued.set(true);
                 queueEverything();
                 LOG.info("caches synced; reconciling with {} workers", settings.workers());
                 controller.run();

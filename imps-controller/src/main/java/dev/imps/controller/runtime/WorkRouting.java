@@ -27,6 +27,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -68,14 +69,32 @@ final class WorkRouting {
 
   /** Routes namespace passes as full passes: for tests that only look at which CRs are queued. */
   WorkRouting(ClusterCaches caches, Consumer<String> enqueue) {
-    this(caches, enqueue, (name, namespace) -> enqueue.accept(name));
+    this(caches, enqueue, (name, namespace) -> enqueue.accept(name), () -> true);
   }
 
+  /**
+   * Creates the routing.
+   *
+   * @param caches the informer caches
+   * @param enqueue queues a full pass of a CR
+   * @param enqueueNamespace queues a namespace pass of a CR
+   * @param started whether the start-up full passes are queued: namespace passes before that are
+   *     dropped, since those full passes cover them (the initial lists would otherwise queue one
+   *     namespace pass per namespace, pod and ServiceAccount)
+   */
   WorkRouting(
-      ClusterCaches caches, Consumer<String> enqueue, BiConsumer<String, String> enqueueNamespace) {
+      ClusterCaches caches,
+      Consumer<String> enqueue,
+      BiConsumer<String, String> enqueueNamespace,
+      BooleanSupplier started) {
     this.caches = caches;
     this.enqueue = enqueue;
-    this.enqueueNamespace = enqueueNamespace;
+    this.enqueueNamespace =
+        (name, namespace) -> {
+          if (started.getAsBoolean()) {
+            enqueueNamespace.accept(name, namespace);
+          }
+        };
   }
 
   /** Re-points the secret watches at what the CRs now reference. */

@@ -94,6 +94,7 @@ class OperatorRestartIT {
             () -> {
               assertThat(copies(cluster, namespaces)).isEqualTo(NAMESPACES);
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
               assertThat(cr.getStatus().getManagedNamespaces())
                   .containsExactlyInAnyOrderElementsOf(namespaces);
