@@ -4,10 +4,12 @@ import dev.imps.benchmarks.cluster.ApiCostBenchmark;
 import dev.imps.benchmarks.cluster.BenchCluster;
 import dev.imps.benchmarks.cluster.ClientProfile;
 import dev.imps.benchmarks.cluster.ConvergenceBenchmark;
+import dev.imps.benchmarks.cluster.JvmOptionsBenchmark;
 import dev.imps.benchmarks.cluster.LatencyBenchmark;
 import dev.imps.benchmarks.cluster.MemoryBenchmark;
 import dev.imps.benchmarks.cluster.OperatorJvm;
 import dev.imps.benchmarks.cluster.OperatorLauncher;
+import dev.imps.benchmarks.cluster.ScaleBenchmark;
 import dev.imps.benchmarks.ecr.EcrCallsBenchmark;
 import dev.imps.benchmarks.micro.MicroBenchmarks;
 import dev.imps.benchmarks.report.Figure;
@@ -117,11 +119,54 @@ public final class BenchCommand implements Callable<Integer> {
   int memoryPods;
 
   @Option(
+      names = "--scale-namespaces",
+      paramLabel = "N",
+      defaultValue = "10000",
+      description =
+          "Namespaces in the scale benchmark at its large size. Default: ${DEFAULT-VALUE}.")
+  int scaleNamespaces;
+
+  @Option(
+      names = "--scale-small-namespaces",
+      paramLabel = "N",
+      defaultValue = "1000",
+      description =
+          "Namespaces in the scale benchmark at its small size (CPU per event is compared)."
+              + " Default: ${DEFAULT-VALUE}.")
+  int scaleSmallNamespaces;
+
+  @Option(
+      names = "--scale-pods",
+      paramLabel = "N",
+      defaultValue = "100000",
+      description = "Pods in the scale benchmark, spread evenly. Default: ${DEFAULT-VALUE}.")
+  int scalePods;
+
+  @Option(
+      names = "--scale-objects",
+      paramLabel = "N",
+      defaultValue = "100",
+      description =
+          "ImagePullSecrets with mixed clauses in the scale benchmark. Default: ${DEFAULT-VALUE}.")
+  int scaleObjects;
+
+  @Option(
+      names = "--scale-events",
+      paramLabel = "N",
+      defaultValue = "200",
+      description =
+          "Namespace or pod events per measurement in the scale benchmark, sent at"
+              + " --latency-rate. Default: ${DEFAULT-VALUE}.")
+  int scaleEvents;
+
+  @Option(
       names = "--only",
       paramLabel = "PHASE",
       split = ",",
       description =
-          "Run only these phases: micro, ecr, convergence, latency, api-cost, memory. Default: all.")
+          "Run only these phases: micro, ecr, convergence, latency, api-cost, memory, scale,"
+              + " jvm."
+              + " Default: all.")
   List<String> only;
 
   @Option(
@@ -211,7 +256,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--latency-rate must be positive, got " + latencyRate);
     }
     boolean needsOperator =
-        phases.stream().anyMatch(p -> p.usesSharedCluster() || p == Phase.MEMORY);
+        phases.stream()
+            .anyMatch(
+                p ->
+                    p.usesSharedCluster()
+                        || p == Phase.MEMORY
+                        || p == Phase.SCALE
+                        || p == Phase.JVM);
     if (needsOperator && !Files.isRegularFile(operatorJar)) {
       throw new IllegalArgumentException(
           "--operator-jar "
@@ -262,6 +313,45 @@ public final class BenchCommand implements Callable<Integer> {
                           memoryPods,
                           r,
                           this::progress)
+                      .run());
+            }
+          });
+    }
+    if (phases.contains(Phase.SCALE)) {
+      ScaleBenchmark.Settings scale =
+          new ScaleBenchmark.Settings(
+              scaleSmallNamespaces,
+              scaleNamespaces,
+              scalePods,
+              scaleObjects,
+              scaleEvents,
+              latencyRate);
+      phase(
+          "scale",
+          took,
+          failures,
+          () -> {
+            try (BenchCluster cluster = BenchCluster.start()) {
+              figures.addAll(
+                  new ScaleBenchmark(
+                          cluster,
+                          launcher,
+                          new ClientProfile(1000, 1000, ClientProfile.IMPS_DEFAULTS.parallel()),
+                          scale,
+                          this::progress)
+                      .run());
+            }
+          });
+    }
+    if (phases.contains(Phase.JVM)) {
+      phase(
+          "jvm",
+          took,
+          failures,
+          () -> {
+            try (BenchCluster cluster = BenchCluster.start()) {
+              figures.addAll(
+                  new JvmOptionsBenchmark(cluster, launcher, jvmOptions(), r, this::progress)
                       .run());
             }
           });

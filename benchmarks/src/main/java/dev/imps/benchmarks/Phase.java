@@ -15,7 +15,14 @@ public enum Phase {
   /** API requests during no-op periodic resyncs. */
   API_COST,
   /** The operator's memory at 10 000 namespaces and 100 000 pods. */
-  MEMORY;
+  MEMORY,
+  /**
+   * Fast at any size: CPU per namespace event at two sizes, latency at 10 000 namespaces, 100 000
+   * pods and 100 objects with mixed clauses.
+   */
+  SCALE,
+  /** Start-up to ready and RSS on an empty cluster for candidate JVM options. */
+  JVM;
 
   /**
    * Returns the name used on the command line.
@@ -42,7 +49,7 @@ public enum Phase {
     throw new IllegalArgumentException(
         "unknown phase '"
             + text
-            + "'; phases are micro, ecr, convergence, latency, api-cost, memory");
+            + "'; phases are micro, ecr, convergence, latency, api-cost, memory, scale, jvm");
   }
 
   /**

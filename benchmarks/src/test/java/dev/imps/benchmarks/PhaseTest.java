@@ -18,7 +18,9 @@ class PhaseTest {
         Arguments.of("convergence", Phase.CONVERGENCE),
         Arguments.of("latency", Phase.LATENCY),
         Arguments.of(" API-cost ", Phase.API_COST),
-        Arguments.of("memory", Phase.MEMORY));
+        Arguments.of("memory", Phase.MEMORY),
+        Arguments.of("scale", Phase.SCALE),
+        Arguments.of("jvm", Phase.JVM));
   }
 
   @ParameterizedTest(name = "{0} is {1}")
@@ -34,11 +36,12 @@ class PhaseTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage(
             "unknown phase 'everything'; phases are micro, ecr, convergence, latency, api-cost,"
-                + " memory");
+                + " memory, scale, jvm");
   }
 
   @Test
-  void convergence_latency_and_api_cost_share_one_control_plane_and_memory_has_its_own() {
+  void
+      convergence_latency_and_api_cost_share_one_control_plane_and_memory_and_scale_have_their_own() {
     assertThat(Stream.of(Phase.values()).filter(Phase::usesSharedCluster))
         .containsExactly(Phase.CONVERGENCE, Phase.LATENCY, Phase.API_COST);
   }

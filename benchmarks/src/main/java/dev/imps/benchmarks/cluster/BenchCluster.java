@@ -208,9 +208,71 @@ public final class BenchCluster implements AutoCloseable {
    * @throws ApiException if refused
    */
   public void createNamespace(String name, Map<String, String> labels) throws ApiException {
+    createNamespace(name, labels, Map.of());
+  }
+
+  /**
+   * Creates one namespace with annotations.
+   *
+   * @param name its name
+   * @param labels its labels
+   * @param annotations its annotations
+   * @throws ApiException if refused
+   */
+  public void createNamespace(
+      String name, Map<String, String> labels, Map<String, String> annotations)
+      throws ApiException {
     core.createNamespace(
             new V1Namespace()
-                .metadata(new V1ObjectMeta().name(name).labels(new LinkedHashMap<>(labels))))
+                .metadata(
+                    new V1ObjectMeta()
+                        .name(name)
+                        .labels(new LinkedHashMap<>(labels))
+                        .annotations(
+                            annotations.isEmpty() ? null : new LinkedHashMap<>(annotations))))
+        .execute();
+  }
+
+  /**
+   * Creates namespaces in parallel, unthrottled, each with its own labels and annotations.
+   *
+   * @param names their names
+   * @param labelsOf the labels of the namespace at an index
+   * @param annotationsOf the annotations of the namespace at an index
+   * @return how long it took
+   * @throws InterruptedException if interrupted
+   */
+  public Duration createNamespaces(
+      List<String> names,
+      IntFunction<Map<String, String>> labelsOf,
+      IntFunction<Map<String, String>> annotationsOf)
+      throws InterruptedException {
+    return ParallelRequests.send(
+        "create namespace",
+        names.size(),
+        SETUP_THREADS,
+        Optional.empty(),
+        i -> createNamespace(names.get(i), labelsOf.apply(i), annotationsOf.apply(i)));
+  }
+
+  /**
+   * Creates one pod (an object only: no node runs it).
+   *
+   * @param namespace where
+   * @param name its name
+   * @param labels its labels
+   * @throws ApiException if refused
+   */
+  public void createPod(String namespace, String name, Map<String, String> labels)
+      throws ApiException {
+    core.createNamespacedPod(
+            namespace,
+            new V1Pod()
+                .metadata(new V1ObjectMeta().name(name).labels(new LinkedHashMap<>(labels)))
+                .spec(
+                    new V1PodSpec()
+                        .overhead(null)
+                        .containers(List.of(new V1Container().name("app").image("busybox")))))
         .execute();
   }
 
@@ -322,7 +384,15 @@ public final class BenchCluster implements AutoCloseable {
         List.of(Map.of("key", key, "operator", "In", "values", List.copyOf(values))));
   }
 
-  private void createImagePullSecret(String name, Map<String, Object> target) throws ApiException {
+  /**
+   * Creates an ImagePullSecret with the given {@code spec.target} (secret name and any clauses),
+   * copying the benchmark's source secret.
+   *
+   * @param name the CR's name
+   * @param target {@code spec.target} as maps and lists
+   * @throws ApiException if refused
+   */
+  public void createImagePullSecret(String name, Map<String, Object> target) throws ApiException {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("apiVersion", ApiConstants.API_VERSION);
     body.put("kind", ApiConstants.KIND);

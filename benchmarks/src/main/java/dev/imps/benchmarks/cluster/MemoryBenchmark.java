@@ -157,7 +157,7 @@ public final class MemoryBenchmark {
             "RSS, " + scale,
             Summary.of(rss),
             "MiB",
-            Target.medianAtMost(256, "≤ 256 MiB"),
+            Target.medianAtMost(160, "≤ 160 MiB"),
             "VmRSS after a full GC; JVM options "
                 + String.join(" ", launcher.jvmOptions())
                 + "; "
@@ -167,11 +167,18 @@ public final class MemoryBenchmark {
             "RSS on an empty cluster",
             Summary.of(empty[0]),
             "MiB",
-            Target.none(),
+            Target.medianAtMost(80, "≤ 80 MiB"),
             "the same operator, ready, after a full GC, before any namespace or pod exists: the"
                 + " fixed cost; heap in use "
                 + Numbers.format(empty[1])
                 + " MiB"),
+        Figure.of(
+            "memory",
+            "start-up to /readyz 200 on an empty cluster",
+            Summary.of(empty[2]),
+            "ms",
+            Target.medianAtMost(1000, "≤ 1 s"),
+            "from the process start to the first /readyz 200, polled every 20 ms"),
         Figure.of(
             "memory",
             "peak RSS since start, " + scale,
@@ -200,7 +207,10 @@ public final class MemoryBenchmark {
                     .collect(Collectors.joining(", "))));
   }
 
-  /** Returns {RSS, heap in use} in MiB of a ready operator on the still empty cluster. */
+  /**
+   * Returns {RSS, heap in use} in MiB of a ready operator on the still empty cluster, and its
+   * start-up to ready in ms.
+   */
   private double[] emptyCluster() throws Exception {
     try (OperatorJvm operator =
         launcher.start(cluster.kubeconfig(), "memory-empty", profile.operatorFlags())) {
@@ -208,7 +218,9 @@ public final class MemoryBenchmark {
       Thread.sleep(BETWEEN_RUNS.toMillis());
       ProcessMemory.collectGarbage(operator.pid());
       double[] memory = {
-        ProcessMemory.residentBytes(operator.pid()) / MIB, heapUsed(operator) / MIB
+        ProcessMemory.residentBytes(operator.pid()) / MIB,
+        heapUsed(operator) / MIB,
+        operator.readyAfter().toNanos() / 1e6
       };
       progress.accept(
           String.format(
@@ -224,7 +236,7 @@ public final class MemoryBenchmark {
   }
 
   /** Waits until the operator's write count has not moved for five seconds. */
-  private static void awaitQuiet(OperatorJvm operator) throws InterruptedException {
+  static void awaitQuiet(OperatorJvm operator) throws InterruptedException {
     double last = -1;
     for (int i = 0; i < 120; i++) {
       double writes =

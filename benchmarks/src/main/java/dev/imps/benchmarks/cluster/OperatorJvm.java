@@ -34,7 +34,9 @@ public final class OperatorJvm implements AutoCloseable {
           "-XX:MinHeapFreeRatio=10",
           "-XX:MaxHeapFreeRatio=20",
           "-XX:-ShrinkHeapInSteps",
-          "-XX:TrimNativeHeapInterval=5000");
+          "-XX:TrimNativeHeapInterval=5000",
+          "-XX:TieredStopAtLevel=1",
+          "-XX:ReservedCodeCacheSize=16m");
 
   /** The environment the Helm chart gives the JVM besides its options ({@code jvm.*} values). */
   public static final Map<String, String> CHART_ENVIRONMENT = Map.of("MALLOC_ARENA_MAX", "2");
@@ -55,7 +57,11 @@ public final class OperatorJvm implements AutoCloseable {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-  private OperatorJvm(Process process, Path log, int port) {
+  private final long startedNanos;
+  private volatile Duration readyAfter;
+
+  private OperatorJvm(Process process, Path log, int port, long startedNanos) {
+    this.startedNanos = startedNanos;
     this.process = process;
     this.log = log;
     this.base = URI.create("http://127.0.0.1:" + port);
@@ -105,7 +111,8 @@ public final class OperatorJvm implements AutoCloseable {
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
       builder.environment().put("POD_NAME", "imps-bench");
       builder.environment().putAll(CHART_ENVIRONMENT);
-      return new OperatorJvm(builder.start(), log, port);
+      long started = System.nanoTime();
+      return new OperatorJvm(builder.start(), log, port, started);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start the operator from " + jar, e);
     }
@@ -136,15 +143,30 @@ public final class OperatorJvm implements AutoCloseable {
       }
       try {
         if (get("/readyz").statusCode() == 200) {
+          readyAfter = Duration.ofNanos(System.nanoTime() - startedNanos);
           return this;
         }
       } catch (IOException e) {
         // not listening yet
       }
-      Thread.sleep(100);
+      Thread.sleep(20);
     }
     throw new IllegalStateException(
         "the operator was not ready within " + timeout + ":\n" + logTail(30));
+  }
+
+  /**
+   * Returns how long the operator took from the process start to the first {@code /readyz} 200 that
+   * {@link #awaitReady} saw (polled every 20 ms).
+   *
+   * @return the time
+   * @throws IllegalStateException if {@link #awaitReady} has not succeeded yet
+   */
+  public Duration readyAfter() {
+    if (readyAfter == null) {
+      throw new IllegalStateException("the operator has not been seen ready yet");
+    }
+    return readyAfter;
   }
 
   /**

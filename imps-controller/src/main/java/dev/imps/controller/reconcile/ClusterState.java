@@ -78,6 +78,19 @@ public interface ClusterState {
   List<SecretSnapshot> copiesOwnedBy(String ownerUid);
 
   /**
+   * Returns the copies one {@code ImagePullSecret} owns in one namespace. A namespace pass asks
+   * this instead of {@link #copiesOwnedBy(String)}, so implementations with an index by namespace
+   * should answer without looking at other namespaces' copies.
+   *
+   * @param ownerUid the owner's {@code metadata.uid}
+   * @param namespace the namespace
+   * @return the copies, in any order
+   */
+  default List<SecretSnapshot> copiesOwnedBy(String ownerUid, String namespace) {
+    return copiesOwnedBy(ownerUid).stream().filter(c -> c.namespace().equals(namespace)).toList();
+  }
+
+  /**
    * Returns every secret that carries the owner label, whoever the owner is. Used to sweep copies
    * whose owner no longer exists.
    *
@@ -103,4 +116,18 @@ public interface ClusterState {
    * @return the ServiceAccounts imps has patched, in any order
    */
   List<ServiceAccountSnapshot> serviceAccountsPatchedByImps();
+
+  /**
+   * Returns the ServiceAccounts of one namespace that carry {@link
+   * ReconcileConstants#ADDED_PULL_SECRETS_ANNOTATION}. A namespace pass asks this instead of {@link
+   * #serviceAccountsPatchedByImps()}.
+   *
+   * @param namespace the namespace
+   * @return the ServiceAccounts imps has patched there, in any order
+   */
+  default List<ServiceAccountSnapshot> serviceAccountsPatchedByImps(String namespace) {
+    return serviceAccountsPatchedByImps().stream()
+        .filter(a -> a.namespace().equals(namespace))
+        .toList();
+  }
 }

@@ -40,6 +40,25 @@ public final class ReconcilePlanner {
    * @return the plan; an {@linkplain ReconcilePlan#invalid invalid} plan if the spec can never work
    */
   public ReconcilePlan plan(ImagePullSecret cr) {
+    return plan(cr, state);
+  }
+
+  /**
+   * Plans one namespace's part of a pass: the same steps as {@link #plan(ImagePullSecret)} over a
+   * view of the cluster that holds only that namespace, so the plan decides, diffs and patches only
+   * there. The cost does not grow with the number of namespaces (the sources are still rendered,
+   * once, which costs what the sources cost).
+   *
+   * @param cr the {@code ImagePullSecret}, as cached
+   * @param namespace the namespace an event concerned
+   * @return the plan restricted to that namespace; an {@linkplain ReconcilePlan#invalid invalid}
+   *     plan if the spec can never work
+   */
+  public ReconcilePlan planNamespace(ImagePullSecret cr, String namespace) {
+    return plan(cr, new NamespaceScopedState(state, namespace));
+  }
+
+  private ReconcilePlan plan(ImagePullSecret cr, ClusterState state) {
     ResolvedSpec spec;
     try {
       spec = ResolvedSpec.from(cr);

@@ -2,6 +2,7 @@ package dev.imps.controller.reconcile;
 
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.ImagePullSecretStatus;
 import dev.imps.credentials.CredentialProviders;
 import dev.imps.credentials.SourceStatus;
 import java.time.Clock;
@@ -156,6 +157,56 @@ public final class Reconciler {
       return ReconcileResult.failed(ApiConstants.REASON_RECONCILIATION_FAILED)
           .retryAfter(periodicInterval)
           .retryWithBackoff();
+    }
+  }
+
+  /**
+   * Runs one namespace's part of a pass for one {@code ImagePullSecret}: plans with {@link
+   * ReconcilePlanner#planNamespace}, applies that plan, and writes no status. The runtime calls it
+   * for namespace and pod events, so an event costs work in proportion to what it changes, not to
+   * the number of namespaces; full passes ({@link #reconcile(String)}) remain for start-up, spec
+   * and source changes, periodic resyncs and to bring the status up to date.
+   *
+   * @param name the object's name
+   * @param namespace the namespace the event concerned
+   * @return what the runtime should do next; never throws for cluster or credential problems
+   */
+  public NamespacePassOutcome reconcileNamespace(String name, String namespace) {
+    Optional<ImagePullSecret> found = state.imagePullSecret(name);
+    if (found.isEmpty() || isBeingDeleted(found.get())) {
+      return NamespacePassOutcome.FULL_PASS_NEEDED;
+    }
+    ImagePullSecret cr = found.get();
+    try {
+      ReconcilePlan plan = planner.planNamespace(cr, namespace);
+      if (plan.invalidSpec().isPresent()) {
+        return NamespacePassOutcome.FULL_PASS_NEEDED;
+      }
+      ApplyOutcome outcome = applier.apply(plan);
+      if (!outcome.clean() || outcome.retryAfter().isPresent()) {
+        return NamespacePassOutcome.FULL_PASS_NEEDED;
+      }
+      boolean conflict = !plan.changes(SecretChange.Conflict.class).isEmpty();
+      boolean managed = outcome.managedNamespaces().contains(namespace);
+      ImagePullSecretStatus status = cr.getStatus();
+      boolean reportedManaged =
+          status != null
+              && status.getManagedNamespaces() != null
+              && status.getManagedNamespaces().contains(namespace);
+      boolean reportedConflict =
+          status != null
+              && status.getConflicts() != null
+              && status.getConflicts().stream().anyMatch(c -> namespace.equals(c.getNamespace()));
+      return managed == reportedManaged && conflict == reportedConflict
+          ? NamespacePassOutcome.UNCHANGED
+          : NamespacePassOutcome.STATUS_STALE;
+    } catch (RuntimeException e) {
+      LOG.error(
+          "imagepullsecret={} namespace={} pass failed unexpectedly; running a full pass",
+          name,
+          namespace,
+          e);
+      return NamespacePassOutcome.FULL_PASS_NEEDED;
     }
   }
 

@@ -5,6 +5,7 @@ import dev.imps.controller.metrics.HealthServer;
 import dev.imps.controller.metrics.OperatorMetrics;
 import dev.imps.controller.reconcile.ClusterActions;
 import dev.imps.controller.reconcile.ClusterState;
+import dev.imps.controller.reconcile.NamespacePassOutcome;
 import dev.imps.controller.reconcile.ReconcileResult;
 import io.kubernetes.client.extended.controller.Controller;
 import io.kubernetes.client.extended.controller.builder.ControllerBuilder;
@@ -21,6 +22,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,6 +60,16 @@ public final class ImpsOperator implements AutoCloseable {
      * @return what the pass came to
      */
     ReconcileResult reconcile(String name);
+
+    /**
+     * Reconciles one namespace's part of one CR (see {@link
+     * dev.imps.controller.reconcile.Reconciler#reconcileNamespace}).
+     *
+     * @param name the CR's name
+     * @param namespace the namespace an event concerned
+     * @return what to do next
+     */
+    NamespacePassOutcome reconcileNamespace(String name, String namespace);
 
     /**
      * Deletes copies and ServiceAccount references of CRs that no longer exist.
@@ -115,6 +128,16 @@ public final class ImpsOperator implements AutoCloseable {
   /** How long the pass after a referenced secret's deletion waits for its re-creation. */
   static final Duration SOURCE_DELETE_DEBOUNCE = Duration.ofSeconds(3);
 
+  /**
+   * How long after a namespace pass changed what the status reports the full pass that rewrites the
+   * status runs. A burst of namespace passes within it costs one full pass, whose cost grows with
+   * the number of namespaces: the longer the delay, the flatter the cost per event, and the longer
+   * the status lags behind the copies (which are in place at once).
+   */
+  static final Duration STATUS_REFRESH_DELAY = Duration.ofSeconds(5);
+
+  private final Set<String> statusRefreshPending = ConcurrentHashMap.newKeySet();
+
   private final RateLimitingQueue<Request> queue;
   private final ExecutorService writePool;
   private final NameReconciler reconciler;
@@ -123,6 +146,7 @@ public final class ImpsOperator implements AutoCloseable {
   private final Runnable onLeadershipLost;
   private final AtomicBoolean controllerStarted = new AtomicBoolean();
   private final AtomicBoolean closed = new AtomicBoolean();
+  private final AtomicBoolean startUpQueued = new AtomicBoolean();
   private final CountDownLatch stopped = new CountDownLatch(1);
   private HealthServer healthServer;
 
@@ -152,7 +176,8 @@ public final class ImpsOperator implements AutoCloseable {
     this.caches =
         new ClusterCaches(client, settings.serviceAccountPatching(), this::referencedSecretChanged);
     this.state = new InformerClusterState(caches, new CoreV1Api(requests));
-    this.routing = new WorkRouting(caches, this::enqueue);
+    this.routing =
+        new WorkRouting(caches, this::enqueue, this::enqueueNamespace, startUpQueued::get);
     this.writePool = Executors.newFixedThreadPool(settings.writeThreads(), daemon("imps-write"));
     this.reconciler = reconcilers.create(state, actions, writePool);
     caches.imagePullSecrets.addEventHandler(routing.imagePullSecrets());
@@ -295,6 +320,9 @@ public final class ImpsOperator implements AutoCloseable {
               try {
                 awaitSynced();
                 routing.refreshWatches();
+                // Namespace passes from here on; the full passes queued next cover what came
+                // before.
+                startUpQueued.set(true);
                 queueEverything();
                 LOG.info("caches synced; reconciling with {} workers", settings.workers());
                 controller.run();
@@ -335,6 +363,17 @@ public final class ImpsOperator implements AutoCloseable {
     }
   }
 
+  /** Queues one namespace's part of a CR: a request with the namespace set. */
+  private void enqueueNamespace(String name, String namespace) {
+    if (name != null
+        && !name.isEmpty()
+        && namespace != null
+        && !namespace.isEmpty()
+        && !queue.isShuttingDown()) {
+      queue.add(new Request(namespace, name));
+    }
+  }
+
   private void referencedSecretChanged(io.kubernetes.client.openapi.models.V1Secret secret) {
     if (isGoneFromCache(secret)) {
       // Debounce: a delete followed by a re-create (kubectl replace --force, GitOps tools,
@@ -366,7 +405,11 @@ public final class ImpsOperator implements AutoCloseable {
   }
 
   private Result reconcile(Request request) {
+    if (request.getNamespace() != null) {
+      return reconcileNamespace(request);
+    }
     String name = request.getName();
+    statusRefreshPending.remove(name);
     MDC.put(MDC_CR, name);
     long begin = System.nanoTime();
     try {
@@ -401,6 +444,34 @@ public final class ImpsOperator implements AutoCloseable {
     } finally {
       MDC.remove(MDC_CR);
     }
+  }
+
+  private Result reconcileNamespace(Request request) {
+    String name = request.getName();
+    MDC.put(MDC_CR, name);
+    try {
+      NamespacePassOutcome outcome = reconciler.reconcileNamespace(name, request.getNamespace());
+      LOG.debug("namespace {} pass: {}", request.getNamespace(), outcome);
+      switch (outcome) {
+        case STATUS_STALE:
+          if (statusRefreshPending.add(name) && !queue.isShuttingDown()) {
+            queue.addAfter(new Request(name), STATUS_REFRESH_DELAY);
+          }
+          break;
+        case FULL_PASS_NEEDED:
+          enqueue(name);
+          break;
+        default:
+          break;
+      }
+    } catch (RuntimeException e) {
+      LOG.error("namespace pass failed, running a full pass: {}", describe(e));
+      enqueue(name);
+    } finally {
+      MDC.remove(MDC_CR);
+    }
+    queue.forget(request);
+    return new Result(false);
   }
 
   private void leadershipLost() {

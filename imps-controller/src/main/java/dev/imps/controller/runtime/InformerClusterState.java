@@ -3,6 +3,7 @@ package dev.imps.controller.runtime;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.controller.reconcile.ClusterState;
 import dev.imps.controller.reconcile.NamespaceSnapshot;
+import dev.imps.controller.reconcile.ReconcileConstants;
 import dev.imps.controller.reconcile.SecretSnapshot;
 import dev.imps.controller.reconcile.ServiceAccountSnapshot;
 import dev.imps.selector.PodView;
@@ -81,6 +82,14 @@ final class InformerClusterState implements ClusterState {
   }
 
   @Override
+  public List<SecretSnapshot> copiesOwnedBy(String ownerUid, String namespace) {
+    return caches.copies.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace).stream()
+        .filter(copy -> ownerUid.equals(ClusterCaches.ownerUid(copy)))
+        .map(Snapshots::secret)
+        .toList();
+  }
+
+  @Override
   public List<SecretSnapshot> allCopies() {
     return caches.copies.getIndexer().list().stream().map(Snapshots::secret).toList();
   }
@@ -105,6 +114,21 @@ final class InformerClusterState implements ClusterState {
         .byIndex(ClusterCaches.BY_PATCHED, ClusterCaches.PATCHED)
         .stream()
         .map(Snapshots::serviceAccount)
+        .toList();
+  }
+
+  @Override
+  public List<ServiceAccountSnapshot> serviceAccountsPatchedByImps(String namespace) {
+    if (caches.serviceAccounts == null) {
+      return List.of();
+    }
+    return caches.serviceAccounts.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace).stream()
+        .map(Snapshots::serviceAccount)
+        .filter(
+            a ->
+                !a.annotations()
+                    .getOrDefault(ReconcileConstants.ADDED_PULL_SECRETS_ANNOTATION, "")
+                    .isEmpty())
         .toList();
   }
 

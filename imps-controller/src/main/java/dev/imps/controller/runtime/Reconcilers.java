@@ -3,6 +3,7 @@ package dev.imps.controller.runtime;
 import dev.imps.controller.reconcile.ClusterActions;
 import dev.imps.controller.reconcile.ClusterState;
 import dev.imps.controller.reconcile.MissingSourceGrace;
+import dev.imps.controller.reconcile.NamespacePassOutcome;
 import dev.imps.controller.reconcile.ReconcileResult;
 import dev.imps.controller.reconcile.Reconciler;
 import dev.imps.credentials.CredentialProviders;
@@ -86,6 +87,11 @@ public final class Reconcilers implements AutoCloseable {
         @Override
         public ReconcileResult reconcile(String name) {
           return reconciler.reconcile(name);
+        }
+
+        @Override
+        public NamespacePassOutcome reconcileNamespace(String name, String namespace) {
+          return reconciler.reconcileNamespace(name, namespace);
         }
 
         @Override

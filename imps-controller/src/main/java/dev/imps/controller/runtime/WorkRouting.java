@@ -6,6 +6,7 @@ import dev.imps.api.mapping.NamespaceRuleMapper;
 import dev.imps.api.mapping.SpecValidator;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.NamespacedName;
+import dev.imps.controller.reconcile.RuleIndex;
 import dev.imps.selector.NamespaceRule;
 import dev.imps.selector.NamespaceView;
 import dev.imps.selector.PodView;
@@ -16,6 +17,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,22 +25,30 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Decides which {@code ImagePullSecret}s an informer event concerns, and enqueues only those.
+ * Decides which {@code ImagePullSecret}s an informer event concerns, and enqueues only those: a
+ * full pass for changes that concern the whole object, a namespace pass (one namespace's part of
+ * the plan, see {@code Reconciler#reconcileNamespace}) for changes inside one namespace.
  *
  * <ul>
- *   <li>a CR: when its generation changes (not on status writes), and when it is deleted;
- *   <li>a namespace: the CRs whose namespace clauses match it before or after the change, when its
- *       labels, annotations or terminating state change, and the owners of copies in it;
+ *   <li>a CR: a full pass when its generation changes (not on status writes), and when it is
+ *       deleted;
+ *   <li>a namespace: a namespace pass for the CRs whose namespace-clause verdict flips, looked up
+ *       in a {@link RuleIndex} so that CRs that cannot care are not evaluated; on a change of its
+ *       terminating state, for those that match it and the owners of copies in it;
  *   <li>a pod: only on create, delete or a label or annotation change; only for CRs with pod
  *       clauses that the pod's namespace does not already satisfy by namespace clauses; and only
- *       when the pod matches a pod clause (before or after);
- *   <li>a copy (owner label): its owner, so edits and deletes by others are repaired at once;
- *   <li>a source or target-name secret: the CRs that reference it;
- *   <li>a ServiceAccount: the CRs that patch ServiceAccounts of that name.
+ *       when the pod matches a pod clause (before or after): a namespace pass;
+ *   <li>a copy (owner label): a namespace pass for its owner, so edits and deletes by others are
+ *       repaired at once; a full pass of the owner's name if the owner is gone (the sweep);
+ *   <li>a source: a full pass of the CRs that reference it; a target-name namesake: a namespace
+ *       pass;
+ *   <li>a ServiceAccount: a namespace pass of the CRs that patch ServiceAccounts of that name.
  * </ul>
  *
  * <p>Thread-safe; handlers run on informer threads.
@@ -49,11 +59,42 @@ final class WorkRouting {
 
   private final ClusterCaches caches;
   private final Consumer<String> enqueue;
+  private final BiConsumer<String, String> enqueueNamespace;
   private final Map<RuleKey, Optional<NamespaceRule>> rules = new ConcurrentHashMap<>();
+  private final AtomicLong ruleChanges = new AtomicLong();
+  private volatile IndexAt index;
 
+  /** The rule index as of a number of CR changes. */
+  private record IndexAt(long changes, RuleIndex rules) {}
+
+  /** Routes namespace passes as full passes: for tests that only look at which CRs are queued. */
   WorkRouting(ClusterCaches caches, Consumer<String> enqueue) {
+    this(caches, enqueue, (name, namespace) -> enqueue.accept(name), () -> true);
+  }
+
+  /**
+   * Creates the routing.
+   *
+   * @param caches the informer caches
+   * @param enqueue queues a full pass of a CR
+   * @param enqueueNamespace queues a namespace pass of a CR
+   * @param started whether the start-up full passes are queued: namespace passes before that are
+   *     dropped, since those full passes cover them (the initial lists would otherwise queue one
+   *     namespace pass per namespace, pod and ServiceAccount)
+   */
+  WorkRouting(
+      ClusterCaches caches,
+      Consumer<String> enqueue,
+      BiConsumer<String, String> enqueueNamespace,
+      BooleanSupplier started) {
     this.caches = caches;
     this.enqueue = enqueue;
+    this.enqueueNamespace =
+        (name, namespace) -> {
+          if (started.getAsBoolean()) {
+            enqueueNamespace.accept(name, namespace);
+          }
+        };
   }
 
   /** Re-points the secret watches at what the CRs now reference. */
@@ -90,6 +131,7 @@ final class WorkRouting {
     return new ResourceEventHandler<>() {
       @Override
       public void onAdd(ImagePullSecret cr) {
+        ruleChanges.incrementAndGet();
         caches.referenced.watchAlso(watchesOf(cr));
         enqueue.accept(cr.getMetadata().getName());
       }
@@ -104,6 +146,7 @@ final class WorkRouting {
             && Objects.equals(before.getMetadata().getUid(), after.getMetadata().getUid())) {
           return;
         }
+        ruleChanges.incrementAndGet();
         refreshWatches();
         enqueue.accept(after.getMetadata().getName());
       }
@@ -111,6 +154,7 @@ final class WorkRouting {
       @Override
       public void onDelete(ImagePullSecret cr, boolean finalStateUnknown) {
         rules.keySet().removeIf(key -> key.uid().equals(cr.getMetadata().getUid()));
+        ruleChanges.incrementAndGet();
         refreshWatches();
         enqueue.accept(cr.getMetadata().getName());
       }
@@ -122,12 +166,9 @@ final class WorkRouting {
       @Override
       public void onAdd(V1Namespace namespace) {
         NamespaceView view = Snapshots.namespace(namespace).view();
-        forEachRule(
-            (name, rule) -> {
-              if (rule.evaluateNamespaceOnly(view).matched()) {
-                enqueue.accept(name);
-              }
-            });
+        index()
+            .matchingBeforeOrAfter(null, view)
+            .forEach(name -> enqueueNamespace.accept(name, view.name()));
       }
 
       @Override
@@ -143,14 +184,11 @@ final class WorkRouting {
         }
         NamespaceView oldView = Snapshots.namespace(before).view();
         NamespaceView newView = Snapshots.namespace(after).view();
-        forEachRule(
-            (name, rule) -> {
-              boolean was = rule.evaluateNamespaceOnly(oldView).matched();
-              boolean is = rule.evaluateNamespaceOnly(newView).matched();
-              if (was != is || (terminatingChanged && (was || is))) {
-                enqueue.accept(name);
-              }
-            });
+        RuleIndex rules = index();
+        (terminatingChanged
+                ? rules.matchingBeforeOrAfter(oldView, newView)
+                : rules.flipped(oldView, newView))
+            .forEach(name -> enqueueNamespace.accept(name, now.getName()));
         if (terminatingChanged) {
           ownersOfCopiesIn(now.getName());
         }
@@ -197,20 +235,19 @@ final class WorkRouting {
     NamespaceView namespaceView = namespace == null ? null : Snapshots.namespace(namespace).view();
     PodView oldView = before == null ? null : Snapshots.pod(before);
     PodView newView = after == null ? null : Snapshots.pod(after);
-    forEachRule(
-        (name, rule) -> {
-          if (!rule.hasPodClauses()) {
-            return;
-          }
-          if (namespaceView != null && rule.evaluateNamespaceOnly(namespaceView).matched()) {
-            return;
-          }
-          boolean was = oldView != null && rule.evaluatePod(oldView).matched();
-          boolean is = newView != null && rule.evaluatePod(newView).matched();
-          if (was != is) {
-            enqueue.accept(name);
-          }
-        });
+    index()
+        .withPodClauses()
+        .forEach(
+            (name, rule) -> {
+              if (namespaceView != null && rule.evaluateNamespaceOnly(namespaceView).matched()) {
+                return;
+              }
+              boolean was = oldView != null && rule.evaluatePod(oldView).matched();
+              boolean is = newView != null && rule.evaluatePod(newView).matched();
+              if (was != is) {
+                enqueueNamespace.accept(name, namespaceName);
+              }
+            });
   }
 
   ResourceEventHandler<V1Secret> copies() {
@@ -256,9 +293,10 @@ final class WorkRouting {
     String name = secret.getMetadata().getName();
     for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
       Set<ReferencedSecrets.Watch> watches = watchesOf(cr);
-      if (watches.contains(ReferencedSecrets.Watch.source(namespace, name))
-          || watches.contains(ReferencedSecrets.Watch.targetName(name))) {
+      if (watches.contains(ReferencedSecrets.Watch.source(namespace, name))) {
         to.accept(cr.getMetadata().getName());
+      } else if (watches.contains(ReferencedSecrets.Watch.targetName(name))) {
+        enqueueNamespace.accept(cr.getMetadata().getName(), namespace);
       }
     }
   }
@@ -287,13 +325,14 @@ final class WorkRouting {
 
   private void accountChanged(V1ServiceAccount account) {
     String name = account.getMetadata().getName();
+    String namespace = account.getMetadata().getNamespace();
     for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
       if (cr.getSpec() != null
           && cr.getSpec().getTarget() != null
           && cr.getSpec().getTarget().getServiceAccounts() != null
           && cr.getSpec().getTarget().getServiceAccounts().getNames() != null
           && cr.getSpec().getTarget().getServiceAccounts().getNames().contains(name)) {
-        enqueue.accept(cr.getMetadata().getName());
+        enqueueNamespace.accept(cr.getMetadata().getName(), namespace);
       }
     }
   }
@@ -316,7 +355,8 @@ final class WorkRouting {
       List<ImagePullSecret> owners =
           caches.imagePullSecrets.getIndexer().byIndex(ClusterCaches.BY_UID, uid);
       if (!owners.isEmpty()) {
-        owners.forEach(owner -> enqueue.accept(owner.getMetadata().getName()));
+        String namespace = copy.getMetadata().getNamespace();
+        owners.forEach(owner -> enqueueNamespace.accept(owner.getMetadata().getName(), namespace));
         return;
       }
     }
@@ -333,18 +373,32 @@ final class WorkRouting {
 
   private void sameTargetName(V1Secret secret) {
     String name = secret.getMetadata().getName();
+    String namespace = secret.getMetadata().getNamespace();
     for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
       if (targetName(cr).map(name::equals).orElse(false)) {
-        enqueue.accept(cr.getMetadata().getName());
+        enqueueNamespace.accept(cr.getMetadata().getName(), namespace);
       }
     }
   }
 
-  /** Runs {@code action} with each CR's name and valid rule; CRs with invalid specs are skipped. */
-  private void forEachRule(BiConsumer<String, NamespaceRule> action) {
-    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
-      rule(cr).ifPresent(rule -> action.accept(cr.getMetadata().getName(), rule));
+  /**
+   * The valid CRs' rules, indexed; rebuilt on the first event after a CR was added, changed or
+   * deleted (CR events are rare next to namespace and pod events).
+   */
+  private RuleIndex index() {
+    long changes = ruleChanges.get();
+    IndexAt current = index;
+    if (current != null && current.changes() == changes) {
+      return current.rules();
     }
+    Map<String, NamespaceRule> byName = new HashMap<>();
+    for (ImagePullSecret cr : caches.imagePullSecrets.getIndexer().list()) {
+      rule(cr).ifPresent(rule -> byName.put(cr.getMetadata().getName(), rule));
+    }
+    RuleIndex fresh = RuleIndex.of(byName);
+    // A CR change during the build bumps the count, so the next event builds again.
+    index = new IndexAt(changes, fresh);
+    return fresh;
   }
 
   private Optional<NamespaceRule> rule(ImagePullSecret cr) {

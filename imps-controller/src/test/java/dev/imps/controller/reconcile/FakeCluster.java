@@ -65,9 +65,15 @@ final class FakeCluster implements ClusterState, ClusterActions {
     return this;
   }
 
+  synchronized FakeCluster put(NamespaceSnapshot namespace) {
+    namespaces.put(namespace.name(), namespace);
+    return this;
+  }
+
   synchronized FakeCluster removeNamespace(String name) {
     namespaces.remove(name);
     secrets.keySet().removeIf(ref -> ref.namespace().equals(name));
+    serviceAccounts.keySet().removeIf(key -> key.startsWith(name + "/"));
     pods.remove(name);
     return this;
   }
@@ -186,6 +192,10 @@ final class FakeCluster implements ClusterState, ClusterActions {
 
   synchronized Map<SecretRef, SecretSnapshot> secrets() {
     return new TreeMap<>(secrets);
+  }
+
+  synchronized Map<String, ServiceAccountSnapshot> serviceAccounts() {
+    return new TreeMap<>(serviceAccounts);
   }
 
   synchronized Optional<ServiceAccountSnapshot> account(String namespace, String name) {

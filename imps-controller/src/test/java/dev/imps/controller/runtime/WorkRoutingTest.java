@@ -24,6 +24,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +159,27 @@ class WorkRoutingTest {
     routing.namespaces().onAdd(namespace("selected", Map.of("pull", "yes")));
 
     assertThat(queued).containsExactlyInAnyOrder("by-pods", "by-name", "by-label");
+  }
+
+  @Test
+  void namespace_events_queue_namespace_passes_once_the_start_up_passes_are_queued() {
+    List<String> passes = new ArrayList<>();
+    AtomicBoolean started = new AtomicBoolean();
+    WorkRouting scoped =
+        new WorkRouting(
+            caches,
+            queued::add,
+            (name, namespace) -> passes.add(name + " in " + namespace),
+            started::get);
+    V1Namespace fresh = namespace("fresh", Map.of("pull", "yes"));
+
+    scoped.namespaces().onAdd(fresh);
+    assertThat(passes).as("during the initial list: the start-up full passes cover it").isEmpty();
+
+    started.set(true);
+    scoped.namespaces().onAdd(fresh);
+    assertThat(passes).containsExactly("by-label in fresh");
+    assertThat(queued).as("no full pass").isEmpty();
   }
 
   @Test

@@ -55,8 +55,14 @@ class TwoClaimsIT extends OperatorTestBase {
               assertThat(metadata.getLabels())
                   .containsEntry(ApiConstants.OWNER_UID_LABEL, olderUid);
             });
-    assertThat(cluster.imagePullSecret(older).orElseThrow().getStatus().getStatus())
-        .isEqualTo(ReconciliationStatus.READY);
+    // Copies are placed by namespace passes; the status follows within a few seconds.
+    soon("the older claim Ready")
+        .untilAsserted(
+            () -> {
+              assertThat(cluster.imagePullSecret(older).orElseThrow().getStatus()).isNotNull();
+              assertThat(cluster.imagePullSecret(older).orElseThrow().getStatus().getStatus())
+                  .isEqualTo(ReconciliationStatus.READY);
+            });
 
     cluster.deleteImagePullSecret(older);
     String newerUid = cluster.imagePullSecret(newer).orElseThrow().getMetadata().getUid();
@@ -68,6 +74,7 @@ class TwoClaimsIT extends OperatorTestBase {
                       secret ->
                           assertThat(secret.getMetadata().getLabels())
                               .containsEntry(ApiConstants.OWNER_UID_LABEL, newerUid));
+              assertThat(cluster.imagePullSecret(newer).orElseThrow().getStatus()).isNotNull();
               assertThat(cluster.imagePullSecret(newer).orElseThrow().getStatus().getStatus())
                   .isEqualTo(ReconciliationStatus.READY);
             });

@@ -61,6 +61,7 @@ class ImpsReadmeExamplesIT extends OperatorTestBase {
               assertThat(cluster.secret(annotated, "istio-pull-secret")).isPresent();
               assertThat(cluster.secret(withPod, "istio-pull-secret")).isPresent();
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
             });
     assertThat(cluster.secret(neither, "istio-pull-secret")).isEmpty();

@@ -70,9 +70,12 @@ class LogsIT {
     await("Failed after the source broke")
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
-            () ->
-                assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
-                    .isEqualTo(ReconciliationStatus.FAILED));
+            () -> {
+              // The copy may be placed by a namespace pass before the status is written.
+              assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus()).isNotNull();
+              assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
+                  .isEqualTo(ReconciliationStatus.FAILED);
+            });
     Thread.sleep(1000);
 
     List<String> lines = operator.log().lines().filter(line -> !line.isBlank()).toList();

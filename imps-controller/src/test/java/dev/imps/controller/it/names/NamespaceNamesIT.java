@@ -108,6 +108,7 @@ class NamespaceNamesIT {
               assertThat(reported.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
               assertThat(reported.getStatus().getManagedNamespaces())
                   .containsExactlyInAnyOrder(first, second);
+              assertThat(reported.getStatus()).isNotNull();
               assertThat(reported.getStatus().getObservedGeneration())
                   .isEqualTo(reported.getMetadata().getGeneration());
             });

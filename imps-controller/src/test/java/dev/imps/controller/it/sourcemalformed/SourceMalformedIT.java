@@ -29,6 +29,7 @@ class SourceMalformedIT extends OperatorTestBase {
         .untilAsserted(
             () -> {
               assertThat(cluster.secret(target, "pull-secret")).isPresent();
+              assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus()).isNotNull();
               assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
                   .isEqualTo(ReconciliationStatus.READY);
             });
@@ -45,11 +46,13 @@ class SourceMalformedIT extends OperatorTestBase {
         .untilAsserted(
             () -> {
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.FAILED);
               assertThat(cr.getStatus().getReason()).contains(sources + "." + SOURCE);
               assertThat(cr.getStatus().getSourceSecretStatus())
                   .containsKey(sources + "." + SOURCE)
                   .doesNotContainEntry(sources + "." + SOURCE, ApiConstants.SOURCE_SECRET_OK);
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getConditions())
                   .anySatisfy(
                       condition -> {

@@ -37,10 +37,12 @@ class UnmanagedSecretIT extends OperatorTestBase {
             () -> {
               assertThat(cluster.secret(free, "pull-secret")).isPresent();
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.FAILED);
               assertThat(cr.getStatus().getConflicts())
                   .singleElement()
                   .satisfies(conflict -> assertThat(conflict.getNamespace()).isEqualTo(occupied));
+              assertThat(cr.getStatus()).isNotNull();
               assertThat(cr.getStatus().getConditions())
                   .anySatisfy(
                       c ->

@@ -1,0 +1,46 @@
+package dev.imps.benchmarks.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class ProcessCpuTest {
+
+  static Stream<Arguments> stats() {
+    return Stream.of(
+        Arguments.of(
+            "a plain command name",
+            "4242 (java) S 1 4242 4242 0 -1 4194560 9000 0 0 0 250 125 0 0 20 0 31 0 100 0 0",
+            3.75),
+        Arguments.of(
+            "a command name with spaces and parentheses",
+            "4242 (imps (main) x) R 1 4242 4242 0 -1 4194560 9000 0 0 0 7 3 0 0 20 0 31 0 1 0 0",
+            0.10),
+        Arguments.of(
+            "a process that has used no CPU yet",
+            "1 (init) S 0 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0",
+            0.0));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("stats")
+  void cpu_time_is_utime_plus_stime_in_seconds(String description, String stat, double seconds) {
+    assertThat(ProcessCpu.secondsOf(stat))
+        .isCloseTo(seconds, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("garbage")
+  void text_that_is_not_a_stat_line_is_rejected(String stat) {
+    assertThatThrownBy(() -> ProcessCpu.secondsOf(stat))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  static Stream<String> garbage() {
+    return Stream.of("no parenthesis at all", "1 (short) S 0 1");
+  }
+}
