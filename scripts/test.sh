@@ -7,6 +7,11 @@
 #   - etcd, kube-apiserver, kubectl built with Go (scripts/k8s-binaries.sh), or $KUBEBUILDER_ASSETS
 #   - helm built with Go (scripts/helm-binary.sh), or $IMPS_HELM
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
+#   - for the end-to-end tests on a real node (imps-e2e, scripts/test-node.sh): the Debian packages
+#     containerd, runc, containernetworking-plugins, busybox-static, iptables, gcc when missing
+#     (scripts/node-packages.sh, needs root); kubelet, kube-controller-manager, kube-scheduler, registry,
+#     crane and the pause binary built with Go/gcc (scripts/node-binaries.sh), or $IMPS_NODE_BINARIES;
+#     the jlink'ed base image of the operator image (scripts/jre-base-image.sh), or $IMPS_E2E_BASE_IMAGE
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -26,6 +31,14 @@ if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
   IMPS_MOTO_PYTHON=$(scripts/moto-venv.sh | tail -n 1)
   export IMPS_MOTO_PYTHON
 fi
-echo "moto python: $IMPS_MOTO_PYTHON ($(( $(date +%s) - start )) s provisioning in all)" >&2
+echo "moto python: $IMPS_MOTO_PYTHON" >&2
+
+scripts/node-packages.sh
+IMPS_NODE_BINARIES=$(scripts/node-binaries.sh | tail -n 1)
+export IMPS_NODE_BINARIES
+echo "node binaries: $IMPS_NODE_BINARIES" >&2
+IMPS_E2E_BASE_IMAGE=$(scripts/jre-base-image.sh | tail -n 1)
+export IMPS_E2E_BASE_IMAGE
+echo "e2e base image: $IMPS_E2E_BASE_IMAGE ($(( $(date +%s) - start )) s provisioning in all)" >&2
 
 exec ./mvnw -B -ntp verify "$@"
