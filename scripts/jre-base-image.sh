@@ -7,7 +7,7 @@
 #
 #   tar=$(scripts/jre-base-image.sh | tail -n 1)
 #
-# Cached as ${XDG_CACHE_HOME:-$HOME/.cache}/imps/images/jre-<java.runtime.version>.tar (docker save
+# Cached as ${XDG_CACHE_HOME:-$HOME/.cache}/imps/images/jre-<java.runtime.version>-<modules hash>.tar (docker save
 # format, what jib's tar:// reads); IMPS_E2E_BASE_IMAGE names an existing tarball to use instead.
 # Needs the JDK's jlink and crane (scripts/node-binaries.sh, or IMPS_NODE_BINARIES).
 set -euo pipefail
@@ -21,9 +21,10 @@ if [[ -n ${IMPS_E2E_BASE_IMAGE:-} ]]; then
   printf '%s\n' "$IMPS_E2E_BASE_IMAGE"
   exit 0
 fi
-# Modules: those imps and its libraries need (java.desktop for java.beans, which snakeyaml uses),
-# plus jdk.crypto.ec (TLS with EC keys) and jdk.management (the JVM's own metrics).
-MODULES=java.base,java.desktop,java.instrument,java.logging,java.management,java.naming,java.net.http,java.security.jgss,java.sql,java.xml,jdk.crypto.ec,jdk.management,jdk.unsupported,jdk.zipfs
+# Modules: what `jdeps --print-module-deps --recursive` reports for imps-controller's runtime classpath
+# (java.desktop is there for java.beans, which snakeyaml uses; jdk.httpserver serves /metrics), plus
+# jdk.crypto.ec (TLS with EC keys). jlink adds the modules these require.
+MODULES=java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.management,jdk.unsupported
 
 jlink=$(command -v jlink || true)
 [[ -n $jlink ]] || jlink="$(dirname "$(readlink -f "$(command -v java)")")/jlink"
@@ -35,7 +36,7 @@ crane="${IMPS_NODE_BINARIES:-$("$SCRIPT_DIR/node-binaries.sh" | tail -n 1)}/cran
 [[ -x $crane ]] || imps_die "no crane at $crane"
 
 images="$(imps_cache_root)/images"
-dest="$images/jre-$java_version.tar"
+dest="$images/jre-$java_version-$(printf '%s' "$MODULES" | sha256sum | cut -c1-8).tar"
 if [[ -f $dest ]]; then
   imps_log "cached: $dest"
   printf '%s\n' "$dest"

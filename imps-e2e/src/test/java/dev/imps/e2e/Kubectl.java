@@ -13,7 +13,7 @@ import java.util.List;
  */
 record Kubectl(Path kubeconfig, Path cacheDirectory) {
 
-  private static final Duration TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   String run(String input, List<String> args) {
     List<String> command = new ArrayList<>();
