@@ -32,8 +32,10 @@ refuse() { printf '[test-node] cannot run a test node here: %s\n' "$*" >&2; exit
 if [[ -d /sys/fs/cgroup/memory && -d /sys/fs/cgroup/cpu ]]; then CGROUP=v1
 elif [[ -f /sys/fs/cgroup/cgroup.controllers ]]; then CGROUP=v2
 else refuse "no cgroup hierarchy under /sys/fs/cgroup (neither v1 memory+cpu nor v2)"; fi
-K8S=${KUBEBUILDER_ASSETS:?set KUBEBUILDER_ASSETS (scripts/k8s-binaries.sh)}
-NODE_BIN=${IMPS_NODE_BINARIES:?set IMPS_NODE_BINARIES (scripts/node-binaries.sh)}
+[[ -n ${KUBEBUILDER_ASSETS:-} ]] || refuse "KUBEBUILDER_ASSETS is not set (scripts/k8s-binaries.sh prints the folder)"
+[[ -n ${IMPS_NODE_BINARIES:-} ]] || refuse "IMPS_NODE_BINARIES is not set (scripts/node-binaries.sh prints the folder)"
+K8S=$KUBEBUILDER_ASSETS
+NODE_BIN=$IMPS_NODE_BINARIES
 for f in "$K8S"/{etcd,kube-apiserver,kubectl} "$NODE_BIN"/{kubelet,kube-controller-manager,kube-scheduler,registry,crane,pause}; do
   [[ -x $f ]] || refuse "missing $f (run scripts/k8s-binaries.sh and scripts/node-binaries.sh)"
 done
