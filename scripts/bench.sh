@@ -9,6 +9,10 @@
 #   scripts/bench.sh --full               # 1 000 and 10 000 namespaces, 5 runs, longer JMH (hours)
 #   scripts/bench.sh --only micro,ecr     # some phases: micro, ecr, convergence, latency, api-cost, memory
 #   scripts/bench.sh --help               # every option
+#   scripts/bench.sh --pod-start          # only the user-facing figure on a real node (root): a namespace
+#                                         # and a pod created together -> pod Running, with imps versus
+#                                         # with the secret created beforehand; p50/p99 over 20 pods each
+#                                         # (imps-e2e PodStartBenchmark, provisioned as scripts/test.sh does)
 #
 # Provisioned (cached under ${XDG_CACHE_HOME:-$HOME/.cache}/imps, reused when present), as by
 # scripts/test.sh: etcd, kube-apiserver, kubectl (scripts/k8s-binaries.sh, or $KUBEBUILDER_ASSETS)
@@ -18,6 +22,23 @@
 # the whole run is ended after $IMPS_BENCH_TIMEOUT (default 3h).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+if [ "${1:-}" = --pod-start ]; then
+  start=$(date +%s)
+  KUBEBUILDER_ASSETS=$(scripts/k8s-binaries.sh | tail -n 1)
+  IMPS_HELM=${IMPS_HELM:-$(scripts/helm-binary.sh | tail -n 1)}
+  scripts/node-packages.sh
+  IMPS_NODE_BINARIES=$(scripts/node-binaries.sh | tail -n 1)
+  export KUBEBUILDER_ASSETS IMPS_HELM IMPS_NODE_BINARIES
+  IMPS_E2E_BASE_IMAGE=$(scripts/jre-base-image.sh | tail -n 1)
+  export IMPS_E2E_BASE_IMAGE
+  echo "bench: provisioned in $(( $(date +%s) - start )) s; pod start on a real node" >&2
+  ./mvnw -B -q -ntp verify -pl imps-e2e -am -Dtest=NoSuchTest -Dsurefire.failIfNoSpecifiedTests=false \
+    -Dit.test=PodStartBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -Dmaven.javadoc.skip=true \
+    -Dimps.bench.pods="${IMPS_BENCH_PODS:-20}"
+  cat imps-e2e/target/pod-start.md
+  exit 0
+fi
 
 start=$(date +%s)
 KUBEBUILDER_ASSETS=$(scripts/k8s-binaries.sh | tail -n 1)

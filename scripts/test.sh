@@ -8,6 +8,11 @@
 #   - helm built with Go (scripts/helm-binary.sh), or $IMPS_HELM
 #   - a Python venv with moto[server] (scripts/moto-venv.sh), or $IMPS_MOTO_PYTHON
 #   - the kubelet keyring oracle built with Go (scripts/keyring-oracle.sh), or $IMPS_KEYRING_ORACLE
+#   - for the end-to-end tests on a real node (imps-e2e, scripts/test-node.sh): the Debian packages
+#     containerd, runc, containernetworking-plugins, busybox-static, iptables, gcc when missing
+#     (scripts/node-packages.sh, needs root); kubelet, kube-controller-manager, kube-scheduler, registry,
+#     crane and the pause binary built with Go/gcc (scripts/node-binaries.sh), or $IMPS_NODE_BINARIES;
+#     the jlink'ed base image of the operator image (scripts/jre-base-image.sh), or $IMPS_E2E_BASE_IMAGE
 # Extra arguments go to Maven, e.g. `scripts/test.sh -pl imps-selector`.
 #
 # Without arguments, the build runs up to deploy, into the file repository target/staging-repo
@@ -34,6 +39,14 @@ if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
   export IMPS_MOTO_PYTHON
 fi
 echo "moto python: $IMPS_MOTO_PYTHON" >&2
+
+scripts/node-packages.sh
+IMPS_NODE_BINARIES=$(scripts/node-binaries.sh | tail -n 1)
+export IMPS_NODE_BINARIES
+echo "node binaries: $IMPS_NODE_BINARIES" >&2
+IMPS_E2E_BASE_IMAGE=$(scripts/jre-base-image.sh | tail -n 1)
+export IMPS_E2E_BASE_IMAGE
+echo "e2e base image: $IMPS_E2E_BASE_IMAGE" >&2
 
 IMPS_KEYRING_ORACLE=$(scripts/keyring-oracle.sh | tail -n 1)
 export IMPS_KEYRING_ORACLE

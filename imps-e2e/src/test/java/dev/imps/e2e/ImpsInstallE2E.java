@@ -1,0 +1,94 @@
+package dev.imps.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The operator as the chart installs it: its pod is Ready under the chart's restricted security
+ * context and probes, runs as the chart's ServiceAccount, and holds the leader election Lease.
+ */
+@ExtendWith(TestNodeExtension.class)
+class ImpsInstallE2E {
+
+  static Stream<Arguments> podFields() {
+    return Stream.of(
+        Arguments.of("Ready", "{.items[0].status.conditions[?(@.type==\"Ready\")].status}", "True"),
+        Arguments.of("user", "{.items[0].spec.securityContext.runAsUser}", "65532"),
+        Arguments.of(
+            "non-root", "{.items[0].spec.containers[0].securityContext.runAsNonRoot}", "true"),
+        Arguments.of(
+            "read-only root",
+            "{.items[0].spec.containers[0].securityContext.readOnlyRootFilesystem}",
+            "true"),
+        Arguments.of(
+            "no privilege escalation",
+            "{.items[0].spec.containers[0].securityContext.allowPrivilegeEscalation}",
+            "false"),
+        Arguments.of(
+            "capabilities dropped",
+            "{.items[0].spec.containers[0].securityContext.capabilities.drop[0]}",
+            "ALL"),
+        Arguments.of(
+            "seccomp", "{.items[0].spec.securityContext.seccompProfile.type}", "RuntimeDefault"),
+        Arguments.of(
+            "readiness probe",
+            "{.items[0].spec.containers[0].readinessProbe.httpGet.path}",
+            "/readyz"),
+        Arguments.of(
+            "liveness probe",
+            "{.items[0].spec.containers[0].livenessProbe.httpGet.path}",
+            "/healthz"),
+        Arguments.of("ServiceAccount", "{.items[0].spec.serviceAccountName}", "imps"));
+  }
+
+  @ParameterizedTest(name = "the operator pod has the chart''s {0}")
+  @MethodSource("podFields")
+  void theOperatorPodRunsAsTheChartSpecifies(
+      String description, String jsonPath, String expected, TestNode node, ImpsRelease imps) {
+    assertThat(
+            node.kubectl(
+                "-n",
+                ImpsRelease.NAMESPACE,
+                "get",
+                "pods",
+                "-l",
+                "app.kubernetes.io/name=imps",
+                "-o",
+                "jsonpath=" + jsonPath))
+        .isEqualTo(expected);
+  }
+
+  @Test
+  void theOperatorPodHoldsTheLeaderElectionLease(TestNode node, ImpsRelease imps) {
+    String pod =
+        node.kubectl(
+            "-n",
+            ImpsRelease.NAMESPACE,
+            "get",
+            "pods",
+            "-l",
+            "app.kubernetes.io/name=imps",
+            "-o",
+            "jsonpath={.items[0].metadata.name}");
+    await("the Lease held by " + pod)
+        .atMost(Duration.ofMinutes(1))
+        .until(
+            () ->
+                node.kubectl(
+                        "-n",
+                        ImpsRelease.NAMESPACE,
+                        "get",
+                        "lease",
+                        "-o",
+                        "jsonpath={.items[*].spec.holderIdentity}")
+                    .startsWith(pod));
+  }
+}

@@ -1,0 +1,36 @@
+package dev.imps.e2e;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * kubectl with one kubeconfig, from {@code $KUBEBUILDER_ASSETS} (scripts/k8s-binaries.sh).
+ *
+ * @param kubeconfig the kubeconfig to use
+ * @param cacheDirectory kubectl's discovery cache
+ */
+record Kubectl(Path kubeconfig, Path cacheDirectory) {
+
+  private static final Duration TIMEOUT = Duration.ofMinutes(5);
+
+  String run(String input, List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(binary().toString());
+    command.add("--kubeconfig=" + kubeconfig);
+    command.add("--cache-dir=" + cacheDirectory);
+    command.addAll(args);
+    return Commands.run(command, input, List.of(), TIMEOUT);
+  }
+
+  static Path binary() {
+    String assets = System.getenv("KUBEBUILDER_ASSETS");
+    if (assets == null || assets.isBlank()) {
+      throw new IllegalStateException(
+          "KUBEBUILDER_ASSETS is not set: run scripts/test.sh, or export"
+              + " KUBEBUILDER_ASSETS=$(scripts/k8s-binaries.sh | tail -n 1)");
+    }
+    return Path.of(assets, "kubectl");
+  }
+}
