@@ -1,9 +1,8 @@
 package dev.imps.testing;
 
 import dev.imps.controller.plan.ImagePullSecretPlan;
-import dev.imps.controller.plan.ImagePullSecretPlan.Action;
-import dev.imps.controller.plan.ImagePullSecretPlan.Change;
 import dev.imps.controller.plan.ImagePullSecretPlan.SelectedNamespace;
+import dev.imps.controller.plan.PlanFailure;
 import java.util.List;
 import java.util.Optional;
 import org.assertj.core.api.AbstractAssert;
@@ -82,8 +81,7 @@ public final class ImagePullSecretAssert
    * @throws AssertionError listing every conflict with its namespace, secret and reason
    */
   public ImagePullSecretAssert hasNoConflicts() {
-    List<String> conflicts =
-        actual.changes(Action.CONFLICT).stream().map(ImagePullSecretAssert::describe).toList();
+    List<String> conflicts = PlanFailure.CONFLICT.findings(actual);
     if (!conflicts.isEmpty()) {
       throw failure(
           "expected ImagePullSecret %s to have no conflicts, but:%n  %s",
@@ -103,16 +101,11 @@ public final class ImagePullSecretAssert
     return plan.object(name);
   }
 
-  static String describe(Change change) {
-    return change.namespace() + "/" + change.secret() + ": " + change.reason();
-  }
-
   private void valid() {
     isNotNull();
-    if (actual.invalidSpec().isPresent()) {
-      throw failure(
-          "ImagePullSecret %s (%s) is invalid: %s",
-          actual.name(), actual.origin(), actual.invalidSpec().get());
+    List<String> invalid = PlanFailure.INVALID.findings(actual);
+    if (!invalid.isEmpty()) {
+      throw failure("ImagePullSecret %s is invalid: %s", actual.name(), invalid.get(0));
     }
   }
 

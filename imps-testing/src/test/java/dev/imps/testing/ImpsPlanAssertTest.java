@@ -23,6 +23,7 @@ class ImpsPlanAssertTest {
   static final ImpsPlan CONFLICTS = plan("conflicts");
   static final ImpsPlan INVALID_SPEC = plan("invalid-spec");
   static final ImpsPlan UNREADABLE = plan("unreadable");
+  static final ImpsPlan CEL_RULE = plan("cel-rule");
 
   static ImpsPlan plan(String folder) {
     return ImpsPlan.of(Path.of("src/test/plans", folder));
@@ -154,18 +155,41 @@ class ImpsPlanAssertTest {
             CONFLICTS,
             check(p -> ImpsAssertions.assertThat(p).object("apps-pull").hasNoConflicts()),
             new String[] {
-              "expected ImagePullSecret apps-pull to have no conflicts", "apps/pull: "
+              "expected ImagePullSecret apps-pull to have no conflicts", "apps-pull: apps/pull: "
             }),
         Arguments.of(
             "a missing source",
             CONFLICTS,
             check(p -> ImpsAssertions.assertThat(p).hasNoMissingSources()),
-            new String[] {"has missing source secrets", "apps-pull: registry-access/absent"}),
+            new String[] {
+              "has missing source secrets",
+              "apps-pull: source secret registry-access/absent does not exist"
+            }),
         Arguments.of(
             "an invalid spec",
             INVALID_SPEC,
             check(p -> ImpsAssertions.assertThat(p).isValid()),
-            new String[] {"spec.target.namespaces.labels[0].matchExpressions[0].operator"}),
+            new String[] {
+              "has invalid ImagePullSecrets",
+              "imps.yaml document 1: ImagePullSecret sometimes: the API server would reject it: ",
+              "spec.target.namespaces.labels[0].matchExpressions[0].operator: must be one of"
+            }),
+        Arguments.of(
+            "a spec against a CEL rule of the CRD",
+            CEL_RULE,
+            check(p -> ImpsAssertions.assertThat(p).isValid()),
+            new String[] {
+              "ImagePullSecret in-nothing: the API server would reject it: ",
+              "spec.target.namespaces.labels[0].matchExpressions[0].values: values must be"
+                  + " non-empty when operator is In or NotIn"
+            }),
+        Arguments.of(
+            "an invalid spec, asked of the object",
+            INVALID_SPEC,
+            check(p -> ImpsAssertions.assertThat(p).object("sometimes").selects("apps")),
+            new String[] {
+              "ImagePullSecret sometimes is invalid: ", "matchExpressions[0].operator"
+            }),
         Arguments.of(
             "input that is not YAML",
             UNREADABLE,

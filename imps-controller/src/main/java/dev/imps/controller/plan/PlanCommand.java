@@ -20,10 +20,12 @@ import picocli.CommandLine.Spec;
  * nothing. Reads YAML/JSON files and folders, the embedded examples when given none, or a live
  * cluster with {@code --kubeconfig} (read-only).
  *
- * <p>Exit status: {@value #OK} when the plan was printed and every spec is valid; {@value
- * #INVALID_INPUT} when the input cannot be read (message on standard error naming the file,
- * document and field) or some {@code ImagePullSecret} has an invalid spec (the plan is printed, and
- * each error goes to standard error too); 2 for a bad command line, as picocli does.
+ * <p>Exit status: {@value #OK} when the plan was printed and has nothing {@code --fail-on} names;
+ * {@value #INVALID_INPUT} when the input cannot be read (message on standard error naming the file,
+ * document and field); 2 for a bad command line, as picocli does; otherwise the {@link
+ * PlanFailure#exitStatus()} of the first kind found of those asked for ({@code invalid} by
+ * default), in the order invalid, conflict, missing-source. The plan is printed either way, and
+ * every finding of the kinds asked for goes to standard error.
  */
 @Command(
     name = "plan",
@@ -34,6 +36,15 @@ import picocli.CommandLine.Spec;
           + " patches and the merged docker config (passwords, auths and tokens redacted).",
       "Reads YAML/JSON files or folders (kubectl get -o yaml output too), the embedded examples"
           + " when given none, or a live cluster with --kubeconfig (read-only)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the plan was printed and has nothing --fail-on names",
+      "1:the input cannot be read (file, document and field on standard error)",
+      "2:bad command line",
+      "3:invalid: an ImagePullSecret the API server would reject or whose spec can never work",
+      "4:conflict: a target secret is taken by a secret imps does not own or a stronger claim",
+      "5:missing-source: a source secret does not exist",
     })
 public final class PlanCommand implements Callable<Integer> {
 
@@ -68,6 +79,17 @@ public final class PlanCommand implements Callable<Integer> {
       names = "--resolve",
       description = "Fetch ECR tokens from AWS (otherwise ECR sources show their registry only).")
   boolean resolve;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "KIND",
+      split = ",",
+      defaultValue = "invalid",
+      converter = PlanFailure.Parser.class,
+      description =
+          "Exit non-zero when the plan finds any of these: invalid, conflict, missing-source"
+              + " (comma separated; exit status 3, 4, 5, see below). Default: ${DEFAULT-VALUE}.")
+  List<PlanFailure> failOn = List.of(PlanFailure.INVALID);
 
   @Option(names = "--ecr-endpoint", paramLabel = "URL", hidden = true)
   URI ecrEndpoint;
@@ -114,10 +136,15 @@ public final class PlanCommand implements Callable<Integer> {
       report = ClusterPlanner.plan(objects, credentials, input);
     }
     PlanOutput.write(report, output, out);
-    for (ImagePullSecretPlan invalid : report.invalid()) {
-      err.println("imps plan: " + invalid.origin() + ": " + invalid.invalidSpec().orElseThrow());
+    int status = OK;
+    for (PlanFailure kind : PlanFailure.values()) {
+      List<String> findings = kind.findings(report);
+      if (failOn.contains(kind) && !findings.isEmpty()) {
+        findings.forEach(f -> err.println("imps plan: " + kind.label() + ": " + f));
+        status = status == OK ? kind.exitStatus() : status;
+      }
     }
     err.flush();
-    return report.invalid().isEmpty() ? OK : INVALID_INPUT;
+    return status;
   }
 }
