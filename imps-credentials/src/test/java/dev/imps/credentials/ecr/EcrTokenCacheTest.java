@@ -212,6 +212,41 @@ class EcrTokenCacheTest {
   }
 
   @Test
+  void theObserverHearsOfEveryFetchOnceButNotOfCachedAnswers() throws CredentialException {
+    List<EcrTokenCache.FetchResult> heard = new ArrayList<>();
+    EcrTokenCache observed =
+        EcrTokenCache.create(clock, Duration.ofMinutes(60), Duration.ofHours(24), heard::add);
+    EcrTokenKey key = staticKey();
+    EcrTokenCache.Fetcher failing =
+        () -> {
+          throw new CredentialException("ECR GetAuthorizationToken failed: throttled");
+        };
+
+    observed.get(key, ecr(TWELVE_HOURS));
+    observed.get(key, ecr(TWELVE_HOURS));
+    clock.advance(Duration.ofHours(7));
+    observed.get(key, failing);
+
+    assertThat(heard)
+        .containsExactly(EcrTokenCache.FetchResult.SUCCESS, EcrTokenCache.FetchResult.ERROR);
+  }
+
+  @Test
+  void anObserverThatThrowsDoesNotBreakTheFetch() throws CredentialException {
+    EcrTokenCache observed =
+        EcrTokenCache.create(
+            clock,
+            Duration.ofMinutes(60),
+            Duration.ofHours(24),
+            result -> {
+              throw new IllegalStateException("broken metrics");
+            });
+
+    assertThat(observed.get(staticKey(), ecr(TWELVE_HOURS)).authorizationToken())
+        .isEqualTo("token-1");
+  }
+
+  @Test
   void tokensNobodyAskedForInAnHourAreDropped() throws CredentialException {
     EcrTokenCache cache = EcrTokenCache.create(clock);
     EcrTokenKey used = staticKey();
