@@ -1,6 +1,5 @@
 package dev.imps.controller.cli;
 
-import dev.imps.controller.plan.PlanCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

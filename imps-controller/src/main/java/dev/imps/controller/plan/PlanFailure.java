@@ -5,8 +5,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 
 /**
  * What a plan can find that a CI job may want to fail on ({@code imps plan --fail-on}), each with
@@ -96,17 +94,5 @@ public enum PlanFailure {
             + label
             + "'; expected "
             + Arrays.stream(values()).map(PlanFailure::label).collect(Collectors.joining(", ")));
-  }
-
-  /** Converts {@code --fail-on} values for picocli. */
-  static final class Parser implements ITypeConverter<PlanFailure> {
-    @Override
-    public PlanFailure convert(String value) {
-      try {
-        return of(value);
-      } catch (IllegalArgumentException e) {
-        throw new TypeConversionException(e.getMessage());
-      }
-    }
   }
 }

@@ -2,6 +2,7 @@ package dev.imps.controller.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imps.controller.cli.PlanCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

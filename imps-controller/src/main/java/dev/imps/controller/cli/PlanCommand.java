@@ -1,6 +1,16 @@
-package dev.imps.controller.plan;
+package dev.imps.controller.cli;
 
+import dev.imps.controller.plan.ClusterObjects;
+import dev.imps.controller.plan.ClusterPlanner;
+import dev.imps.controller.plan.LiveClusterReader;
+import dev.imps.controller.plan.ManifestReader;
+import dev.imps.controller.plan.PlanCredentials;
+import dev.imps.controller.plan.PlanFailure;
+import dev.imps.controller.plan.PlanInputException;
+import dev.imps.controller.plan.PlanOutput;
+import dev.imps.controller.plan.PlanReport;
 import dev.imps.controller.runtime.KubeClients;
+import dev.imps.controller.runtime.Reconcilers;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,10 +20,12 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code imps plan}: prints what the operator would do for every {@code ImagePullSecret}, writing
@@ -85,7 +97,7 @@ public final class PlanCommand implements Callable<Integer> {
       paramLabel = "KIND",
       split = ",",
       defaultValue = "invalid",
-      converter = PlanFailure.Parser.class,
+      converter = FailOnParser.class,
       description =
           "Exit non-zero when the plan finds any of these: invalid, conflict, missing-source"
               + " (comma separated; exit status 3, 4, 5, see below). Default: ${DEFAULT-VALUE}.")
@@ -131,8 +143,7 @@ public final class PlanCommand implements Callable<Integer> {
       return INVALID_INPUT;
     }
     PlanReport report;
-    try (PlanCredentials credentials =
-        resolve ? PlanCredentials.resolving(ecrEndpoint, stsEndpoint) : PlanCredentials.offline()) {
+    try (PlanCredentials credentials = resolve ? resolving() : PlanCredentials.offline()) {
       report = ClusterPlanner.plan(objects, credentials, input);
     }
     PlanOutput.write(report, output, out);
@@ -146,5 +157,23 @@ public final class PlanCommand implements Callable<Integer> {
     }
     err.flush();
     return status;
+  }
+
+  /** The operator's own providers, which fetch ECR tokens from AWS. */
+  private PlanCredentials resolving() {
+    Reconcilers reconcilers = Reconcilers.create(ecrEndpoint, stsEndpoint);
+    return PlanCredentials.resolving(reconcilers.providers(), reconcilers::close);
+  }
+
+  /** Converts {@code --fail-on} values. */
+  static final class FailOnParser implements ITypeConverter<PlanFailure> {
+    @Override
+    public PlanFailure convert(String value) {
+      try {
+        return PlanFailure.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }
