@@ -2,8 +2,8 @@ package dev.imps.controller.it.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.credentials.moto.MotoServer;
 import dev.imps.envtest.KubeBinaries;
+import dev.imps.testsupport.moto.MotoServer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -8,9 +8,9 @@ import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.RunningOperator;
 import dev.imps.controller.it.support.TestCluster;
-import dev.imps.credentials.moto.MotoServer;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
+import dev.imps.testsupport.moto.MotoServer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
@@ -84,8 +84,16 @@ class EcrThroughMotoIT {
                     .hasValueSatisfying(config -> assertThat(config).contains(REGISTRY)));
     long firstToken = System.nanoTime();
     int callsBefore = moto.calls("GetAuthorizationToken");
+    // The status is written after the copies: wait for it rather than read it once.
+    await("Ready")
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus())
+                    .isNotNull()
+                    .extracting(s -> s.getStatus())
+                    .isEqualTo(ReconciliationStatus.READY));
     ImagePullSecret ready = cluster.imagePullSecret(name).orElseThrow();
-    assertThat(ready.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
     // Whole seconds from lastSuccessfulReconciliation (the pass's start, truncated) to expiry: the
     // token is fetched during the pass, so a slow first call to moto on a loaded machine adds to
     // it.
