@@ -49,8 +49,8 @@ if [ -z "${IMPS_MOTO_PYTHON:-}" ]; then
 fi
 echo "bench: provisioned in $(( $(date +%s) - start )) s; building the operator and the benchmarks" >&2
 
-# -DskipTests still builds imps-credentials' test-jar (MotoServer); javadoc and sources jars are
-# not needed to run anything.
+# -am builds imps-test-support (MotoServer) too; javadoc and sources jars are not needed to run
+# anything.
 ./mvnw -B -q -ntp package -pl benchmarks -am \
   -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 echo "bench: built in $(( $(date +%s) - start )) s" >&2

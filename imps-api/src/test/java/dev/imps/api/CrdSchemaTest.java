@@ -58,7 +58,7 @@ class CrdSchemaTest {
   }
 
   @Test
-  void thePrinterColumnsAreThoseOfImps() {
+  void thePrinterColumnsAreThoseOfImpsWithReadyACountAndTheListAndReasonInWideOutput() {
     List<List<String>> columns = new ArrayList<>();
     for (JsonElement column : VERSION.getAsJsonArray("additionalPrinterColumns")) {
       JsonObject c = column.getAsJsonObject();
@@ -66,25 +66,32 @@ class CrdSchemaTest {
           List.of(
               c.get("name").getAsString(),
               c.get("type").getAsString(),
-              c.get("format").getAsString(),
+              c.has("priority") ? c.get("priority").getAsString() : "0",
               c.get("jsonPath").getAsString()));
     }
 
     assertThat(columns)
         .containsExactly(
-            List.of("State", "string", "byte", ".status.status"),
-            List.of("Reconciled", "date", "date", ".status.lastSuccessfulReconciliation"),
-            List.of("Validity seconds", "integer", "int32", ".status.validitySeconds"),
-            List.of("Secret Name", "string", "byte", ".spec.target.secret.name"),
-            List.of("Namespaces", "string", "byte", ".status.managedNamespaces"));
+            List.of("State", "string", "0", ".status.status"),
+            List.of("Reconciled", "date", "0", ".status.lastSuccessfulReconciliation"),
+            List.of("Validity seconds", "integer", "0", ".status.validitySeconds"),
+            List.of("Secret Name", "string", "0", ".spec.target.secret.name"),
+            List.of("Ready", "string", "0", READY + ".status"),
+            List.of("Namespaces", "integer", "0", ".status.namespaceCount"),
+            List.of("Namespace List", "string", "1", ".status.managedNamespaces"),
+            List.of("Reason", "string", "1", READY + ".reason"));
   }
+
+  static final String READY = ".status.conditions[?(@.type==\"Ready\")]";
 
   @Test
   void everyPrinterColumnPointsAtAFieldOfTheSchema() {
     for (JsonElement column : VERSION.getAsJsonArray("additionalPrinterColumns")) {
       String jsonPath = column.getAsJsonObject().get("jsonPath").getAsString();
+      // A filter selects list items: its field is in the items' schema.
+      String steps = jsonPath.replaceAll("\\[\\?\\(.*?\\)\\]", ".[]");
 
-      assertThat(schemaAt(jsonPath.substring(1).split("\\.")))
+      assertThat(schemaAt(steps.substring(1).split("\\.")))
           .as("schema of %s", jsonPath)
           .isNotNull();
     }

@@ -174,7 +174,8 @@ class ImpsCrdIT {
   }
 
   @Test
-  void kubectl_get_imps_shows_the_imps_printer_columns(KubeControlPlane kube) throws ApiException {
+  void kubectl_get_imps_shows_ready_and_a_namespace_count_and_wide_adds_the_list_and_reason(
+      KubeControlPlane kube) throws ApiException {
     Manifest manifest = Manifest.fromResource(EXAMPLES + "namespace-names.yaml");
     String name = Namespaces.uniqueName("columns");
     manifest.set("metadata.name", name);
@@ -190,7 +191,17 @@ class ImpsCrdIT {
                 "validitySeconds",
                 43161,
                 "managedNamespaces",
-                List.of("default")));
+                List.of("default", "apps"),
+                "namespaceCount",
+                2,
+                "conditions",
+                List.of(
+                    Map.of(
+                        "type", "Ready",
+                        "status", "False",
+                        "reason", "SecretConflict",
+                        "message", "secret istio-pull-secret blocked in 1 namespace",
+                        "lastTransitionTime", "2021-10-25T11:39:18Z"))));
     PatchUtils.patch(
         Object.class,
         () ->
@@ -202,17 +213,27 @@ class ImpsCrdIT {
         kube.adminClient());
 
     List<String> lines = kube.kubectl("get", "imps", name).lines().toList();
+    List<String> wide = kube.kubectl("get", "imps", name, "-o", "wide").lines().toList();
 
     assertThat(lines).hasSize(2);
     assertThat(columns(lines.get(0)))
         .containsExactly(
-            "NAME", "STATE", "RECONCILED", "VALIDITY SECONDS", "SECRET NAME", "NAMESPACES");
+            "NAME",
+            "STATE",
+            "RECONCILED",
+            "VALIDITY SECONDS",
+            "SECRET NAME",
+            "READY",
+            "NAMESPACES");
     List<String> row = columns(lines.get(1));
-    assertThat(row).hasSize(6);
+    assertThat(row).hasSize(7);
     assertThat(row.get(0)).isEqualTo(name);
     assertThat(row.get(1)).isEqualTo("Failed");
     assertThat(row.get(2)).matches("\\d+[smhdy].*"); // an age, like 4y33d
-    assertThat(row.subList(3, 6)).containsExactly("43161", "istio-pull-secret", "[\"default\"]");
+    assertThat(row.subList(3, 7)).containsExactly("43161", "istio-pull-secret", "False", "2");
+    assertThat(columns(wide.get(0))).endsWith("READY", "NAMESPACES", "NAMESPACE LIST", "REASON");
+    assertThat(columns(wide.get(1)))
+        .endsWith("False", "2", "[\"default\",\"apps\"]", "SecretConflict");
   }
 
   /** kubectl separates table columns by at least two spaces (column titles contain single ones). */

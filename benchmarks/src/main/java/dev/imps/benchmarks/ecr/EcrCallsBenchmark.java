@@ -14,7 +14,7 @@ import dev.imps.credentials.docker.StaticCredentialProvider;
 import dev.imps.credentials.ecr.AwsClients;
 import dev.imps.credentials.ecr.EcrCredentialProvider;
 import dev.imps.credentials.ecr.EcrTokenCache;
-import dev.imps.credentials.moto.MotoServer;
+import dev.imps.testsupport.moto.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -12,10 +12,10 @@ import java.util.Objects;
 /**
  * The observed state of an {@link ImagePullSecret}, written by the controller.
  *
- * <p>The first six fields are those of IMPS; {@code observedGeneration}, {@code conditions} and
- * {@code conflicts} are imps additions. {@code sourceSecretStatus} maps {@code <namespace>.<name>}
- * of every source secret to {@value dev.imps.api.ApiConstants#SOURCE_SECRET_OK} or to an error
- * message; it never holds a credential.
+ * <p>The first six fields are those of IMPS; {@code namespaceCount}, {@code observedGeneration},
+ * {@code conditions} and {@code conflicts} are imps additions. {@code sourceSecretStatus} maps
+ * {@code <namespace>.<name>} of every source secret to {@value
+ * dev.imps.api.ApiConstants#SOURCE_SECRET_OK} or to an error message; it never holds a credential.
  */
 public class ImagePullSecretStatus {
 
@@ -33,6 +33,9 @@ public class ImagePullSecretStatus {
 
   @SerializedName("managedNamespaces")
   private List<String> managedNamespaces;
+
+  @SerializedName("namespaceCount")
+  private Integer namespaceCount;
 
   @SerializedName("sourceSecretStatus")
   private Map<String, String> sourceSecretStatus;
@@ -214,6 +217,35 @@ public class ImagePullSecretStatus {
   }
 
   /**
+   * Sets {@code namespaceCount}: how many namespaces hold a copy, for {@code kubectl get imps}.
+   *
+   * @param namespaceCount the new value
+   * @return this object
+   */
+  public ImagePullSecretStatus namespaceCount(Integer namespaceCount) {
+    this.namespaceCount = namespaceCount;
+    return this;
+  }
+
+  /**
+   * Returns {@code namespaceCount}: how many namespaces hold a copy.
+   *
+   * @return the value, or {@code null} if absent
+   */
+  public Integer getNamespaceCount() {
+    return namespaceCount;
+  }
+
+  /**
+   * Sets {@code namespaceCount}.
+   *
+   * @param namespaceCount the new value
+   */
+  public void setNamespaceCount(Integer namespaceCount) {
+    this.namespaceCount = namespaceCount;
+  }
+
+  /**
    * Sets {@code sourceSecretStatus}: per source secret ({@code <namespace>.<name>}), {@code Ok} or
    * an error message.
    *
@@ -389,6 +421,7 @@ public class ImagePullSecretStatus {
         && Objects.equals(lastSuccessfulReconciliation, other.lastSuccessfulReconciliation)
         && Objects.equals(validitySeconds, other.validitySeconds)
         && Objects.equals(managedNamespaces, other.managedNamespaces)
+        && Objects.equals(namespaceCount, other.namespaceCount)
         && Objects.equals(sourceSecretStatus, other.sourceSecretStatus)
         && Objects.equals(observedGeneration, other.observedGeneration)
         && Objects.equals(conditions, other.conditions)
@@ -403,6 +436,7 @@ public class ImagePullSecretStatus {
         lastSuccessfulReconciliation,
         validitySeconds,
         managedNamespaces,
+        namespaceCount,
         sourceSecretStatus,
         observedGeneration,
         conditions,
@@ -421,6 +455,8 @@ public class ImagePullSecretStatus {
         + validitySeconds
         + ", managedNamespaces="
         + managedNamespaces
+        + ", namespaceCount="
+        + namespaceCount
         + ", sourceSecretStatus="
         + sourceSecretStatus
         + ", observedGeneration="

@@ -1,6 +1,7 @@
 package dev.imps.controller.cli;
 
 import dev.imps.controller.leader.LeaderElectionSettings;
+import dev.imps.controller.metrics.EcrFetchMetrics;
 import dev.imps.controller.metrics.MetricsAddress;
 import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.KubeClients;
@@ -33,7 +34,15 @@ import picocli.CommandLine.Option;
 @Command(
     name = "controller",
     mixinStandardHelpOptions = true,
-    description = "Run the operator (the default command).")
+    description = "Run the operator (the default command).",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:stopped (SIGTERM)",
+      "1:an unexpected error (logged with its stack trace)",
+      "2:bad command line",
+      "3:the leader election Lease was lost; the pod restarts and campaigns again",
+      "4:the API server did not answer at start-up (the log names the server)",
+    })
 final class ControllerCommand implements Callable<Integer> {
 
   /** Exit status after the Lease was lost; Kubernetes restarts the pod, which campaigns again. */
@@ -185,7 +194,8 @@ final class ControllerCommand implements Callable<Integer> {
     }
     CollectorRegistry registry = CollectorRegistry.defaultRegistry;
     DefaultExports.initialize();
-    Reconcilers reconcilers = Reconcilers.create(ecrEndpoint, stsEndpoint);
+    Reconcilers reconcilers =
+        Reconcilers.create(ecrEndpoint, stsEndpoint, EcrFetchMetrics.register(registry));
     ImpsOperator operator =
         ImpsOperator.create(
             client,

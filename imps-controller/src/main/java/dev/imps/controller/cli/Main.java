@@ -1,6 +1,5 @@
 package dev.imps.controller.cli;
 
-import dev.imps.controller.plan.PlanCommand;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,6 +16,13 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Image pull secrets where workloads need them (drop-in successor of IMPS).",
+    exitCodeListHeading = "%nExit status (each command's --help lists its own):%n",
+    exitCodeList = {
+      "0:done",
+      "1:an unexpected error, or plan's input cannot be read",
+      "2:bad command line",
+      "3-5:see the command's --help",
+    },
     subcommands = {
       ControllerCommand.class,
       RefreshCommand.class,

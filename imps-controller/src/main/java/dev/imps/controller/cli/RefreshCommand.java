@@ -1,11 +1,13 @@
 package dev.imps.controller.cli;
 
+import dev.imps.controller.metrics.EcrFetchMetrics;
 import dev.imps.controller.metrics.HealthServer;
 import dev.imps.controller.metrics.MetricsAddress;
 import dev.imps.controller.reconcile.SecretRef;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.Reconcilers;
 import dev.imps.controller.runtime.SecretRefresher;
+import dev.imps.credentials.ecr.EcrTokenCache;
 import io.kubernetes.client.openapi.ApiClient;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
@@ -29,7 +31,14 @@ import picocli.CommandLine.Option;
 @Command(
     name = "refresh",
     mixinStandardHelpOptions = true,
-    description = "Keep one target secret merged from source secrets (IMPS's refresher).")
+    description = "Keep one target secret merged from source secrets (IMPS's refresher).",
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:stopped (SIGTERM)",
+      "1:an unexpected error (logged with its stack trace)",
+      "2:bad command line",
+      "4:the API server did not answer at start-up (the log names the server)",
+    })
 final class RefreshCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(RefreshCommand.class);
@@ -88,7 +97,11 @@ final class RefreshCommand implements Callable<Integer> {
       return ControllerCommand.API_SERVER_UNREACHABLE;
     }
     Optional<InetSocketAddress> metricsAt = MetricsAddress.parse(metricsAddress);
-    try (Reconcilers credentials = Reconcilers.create(ecrEndpoint, stsEndpoint);
+    EcrTokenCache.FetchObserver fetches =
+        metricsAt.isPresent()
+            ? EcrFetchMetrics.register(CollectorRegistry.defaultRegistry)
+            : result -> {};
+    try (Reconcilers credentials = Reconcilers.create(ecrEndpoint, stsEndpoint, fetches);
         HealthServer endpoints = metricsAt.isPresent() ? serve(metricsAt.get()) : null) {
       SecretRefresher refresher =
           new SecretRefresher(

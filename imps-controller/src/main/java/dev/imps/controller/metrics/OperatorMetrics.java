@@ -1,27 +1,21 @@
 package dev.imps.controller.metrics;
 
-import io.prometheus.client.Collector;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.Counter;
 import io.prometheus.client.Gauge;
-import io.prometheus.client.GaugeMetricFamily;
 import io.prometheus.client.Histogram;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The operator's Prometheus metrics, registered in one {@link CollectorRegistry}.
  *
  * <p>Per {@code ImagePullSecret} (label {@value #CR_LABEL}): reconciles, failed reconciles and
- * their duration, the number of managed namespaces, and the seconds until the earliest credential
- * in its secret expires (computed at scrape time, so it never goes stale). Per API verb and
- * resource: writes sent and writes the API server throttled. Thread-safe.
+ * their duration, the number of managed namespaces, and when the earliest credential in its secret
+ * expires (an absolute {@code _timestamp_seconds}, so it never goes stale: alert on {@code
+ * imps_credentials_expiry_timestamp_seconds - time() < 3600}). Per API verb and resource: writes
+ * sent and writes the API server throttled. Thread-safe.
  */
 public final class OperatorMetrics {
 
@@ -34,11 +28,9 @@ public final class OperatorMetrics {
   private final Gauge managedNamespaces;
   private final Counter apiWrites;
   private final Counter apiThrottled;
-  private final Map<String, Instant> expiries = new ConcurrentHashMap<>();
-  private final Clock clock;
+  private final Gauge expiry;
 
-  private OperatorMetrics(CollectorRegistry registry, Clock clock) {
-    this.clock = clock;
+  private OperatorMetrics(CollectorRegistry registry) {
     reconciles =
         Counter.build("imps_reconcile_total", "Reconciliations of an ImagePullSecret.")
             .labelNames(CR_LABEL)
@@ -70,7 +62,13 @@ public final class OperatorMetrics {
                 "Write requests the Kubernetes API answered with 429 Too Many Requests.")
             .labelNames("verb", "resource")
             .register(registry);
-    new ExpiryCollector().register(registry);
+    expiry =
+        Gauge.build(
+                "imps_credentials_expiry_timestamp_seconds",
+                "When the earliest credential in the CR's pull secret expires, in seconds since the"
+                    + " epoch; absent for credentials that do not expire.")
+            .labelNames(CR_LABEL)
+            .register(registry);
   }
 
   /**
@@ -81,11 +79,7 @@ public final class OperatorMetrics {
    * @throws IllegalArgumentException if metrics with these names are already registered there
    */
   public static OperatorMetrics register(CollectorRegistry registry) {
-    return register(registry, Clock.systemUTC());
-  }
-
-  static OperatorMetrics register(CollectorRegistry registry, Clock clock) {
-    return new OperatorMetrics(registry, clock);
+    return new OperatorMetrics(registry);
   }
 
   /**
@@ -112,7 +106,8 @@ public final class OperatorMetrics {
    */
   public void observed(String name, int namespaces, Optional<Instant> earliestExpiry) {
     managedNamespaces.labels(name).set(namespaces);
-    earliestExpiry.ifPresentOrElse(at -> expiries.put(name, at), () -> expiries.remove(name));
+    earliestExpiry.ifPresentOrElse(
+        at -> expiry.labels(name).set(at.toEpochMilli() / 1000.0), () -> expiry.remove(name));
   }
 
   /**
@@ -125,7 +120,7 @@ public final class OperatorMetrics {
     reconcileErrors.remove(name);
     reconcileDuration.remove(name);
     managedNamespaces.remove(name);
-    expiries.remove(name);
+    expiry.remove(name);
   }
 
   /**
@@ -146,25 +141,5 @@ public final class OperatorMetrics {
    */
   public void apiThrottled(String verb, String resource) {
     apiThrottled.labels(verb, resource).inc();
-  }
-
-  /** Computes the seconds until each CR's earliest expiry when scraped. */
-  private final class ExpiryCollector extends Collector {
-    @Override
-    public List<MetricFamilySamples> collect() {
-      GaugeMetricFamily family =
-          new GaugeMetricFamily(
-              "imps_credentials_expiry_seconds",
-              "Seconds until the earliest credential in the CR's pull secret expires"
-                  + " (negative once expired); absent for credentials that do not expire.",
-              List.of(CR_LABEL));
-      Instant now = clock.instant();
-      expiries.forEach(
-          (name, at) ->
-              family.addMetric(List.of(name), Duration.between(now, at).toMillis() / 1000.0));
-      List<MetricFamilySamples> all = new ArrayList<>();
-      all.add(family);
-      return all;
-    }
   }
 }

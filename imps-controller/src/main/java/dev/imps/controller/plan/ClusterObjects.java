@@ -26,6 +26,7 @@ public final class ClusterObjects {
 
   private final Map<String, ImagePullSecret> imagePullSecrets;
   private final Map<String, Origin> imagePullSecretOrigins;
+  private final Map<String, String> rejectedImagePullSecrets;
   private final Map<String, NamespaceSnapshot> namespaces;
   private final Map<String, List<PodView>> podsByNamespace;
   private final Map<SecretRef, SecretSnapshot> secrets;
@@ -35,6 +36,7 @@ public final class ClusterObjects {
   private ClusterObjects(Builder builder) {
     this.imagePullSecrets = Collections.unmodifiableMap(new TreeMap<>(builder.imagePullSecrets));
     this.imagePullSecretOrigins = Map.copyOf(builder.origins);
+    this.rejectedImagePullSecrets = Collections.unmodifiableMap(new TreeMap<>(builder.rejected));
     Map<String, NamespaceSnapshot> allNamespaces = new TreeMap<>(builder.namespaces);
     List<String> allWarnings = new ArrayList<>(builder.warnings);
     for (String implied : builder.impliedNamespaces) {
@@ -81,6 +83,16 @@ public final class ClusterObjects {
    */
   public Map<String, ImagePullSecret> imagePullSecrets() {
     return imagePullSecrets;
+  }
+
+  /**
+   * Returns the {@code ImagePullSecret}s the API server would reject (a value against the CRD's
+   * rules), which the plan reports as invalid and never plans.
+   *
+   * @return why each is rejected, by name, sorted
+   */
+  public Map<String, String> rejectedImagePullSecrets() {
+    return rejectedImagePullSecrets;
   }
 
   /**
@@ -142,6 +154,7 @@ public final class ClusterObjects {
   public static final class Builder {
     private final Map<String, ImagePullSecret> imagePullSecrets = new LinkedHashMap<>();
     private final Map<String, Origin> origins = new LinkedHashMap<>();
+    private final Map<String, String> rejected = new LinkedHashMap<>();
     private final Map<String, NamespaceSnapshot> namespaces = new LinkedHashMap<>();
     private final Map<String, Map<String, PodView>> pods = new TreeMap<>();
     private final Map<SecretRef, SecretSnapshot> secrets = new LinkedHashMap<>();
@@ -211,6 +224,23 @@ public final class ClusterObjects {
       once("Secret " + secret.ref(), origin);
       secrets.put(secret.ref(), secret);
       impliedNamespaces.add(secret.namespace());
+      return this;
+    }
+
+    /**
+     * Adds an {@code ImagePullSecret} the API server would reject.
+     *
+     * @param name its name
+     * @param problems why, naming the fields but no value
+     * @param origin where it came from
+     * @return this builder
+     * @throws PlanInputException if an {@code ImagePullSecret} of that name was added before
+     */
+    public Builder rejectedImagePullSecret(String name, String problems, Origin origin)
+        throws PlanInputException {
+      once("ImagePullSecret " + name, origin);
+      rejected.put(name, Objects.requireNonNull(problems, "problems"));
+      origins.put(name, origin);
       return this;
     }
 

@@ -81,6 +81,14 @@ public final class ClusterPlanner {
           describe(cr, planner.plan(cr), objects, String.valueOf(objects.originOf(name)));
       plans.put(name, settleClaims(plan, claimedBy));
     }
+    objects
+        .rejectedImagePullSecrets()
+        .forEach(
+            (name, problems) ->
+                plans.put(
+                    name,
+                    ImagePullSecretPlan.invalid(
+                        name, String.valueOf(objects.originOf(name)), problems)));
     OrphanSweep sweep = OrphanSweep.of(state);
     List<ImagePullSecretPlan> ordered = new ArrayList<>(plans.values());
     ordered.sort(Comparator.comparing(ImagePullSecretPlan::name));

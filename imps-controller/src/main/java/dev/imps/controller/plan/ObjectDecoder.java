@@ -266,7 +266,14 @@ final class ObjectDecoder {
             .labels(metadata.stringMap("labels"))
             .annotations(metadata.stringMap("annotations"));
     ObjectFields spec = cr.object("spec").orElseThrow(() -> cr.error("spec", "required"));
-    CrdSchemaCheck.check(spec);
+    List<String> rejected = CrdSchemaCheck.check(spec);
+    if (!rejected.isEmpty()) {
+      into.rejectedImagePullSecret(
+          name,
+          subject + ": the API server would reject it: " + String.join("; ", rejected),
+          cr.origin());
+      return;
+    }
     ImagePullSecretSpec parsed;
     try {
       parsed = GSON.fromJson(GSON.toJsonTree(spec.raw()), ImagePullSecretSpec.class);

@@ -1,9 +1,8 @@
 package dev.imps.controller.plan;
 
-import dev.imps.controller.runtime.Reconcilers;
 import dev.imps.credentials.CredentialProviders;
 import dev.imps.credentials.docker.StaticCredentialProvider;
-import java.net.URI;
+import java.util.Objects;
 
 /**
  * The credential providers of one plan: the operator's own (static docker configs and real ECR)
@@ -37,13 +36,15 @@ public final class PlanCredentials implements AutoCloseable {
   /**
    * Returns the operator's providers, which fetch ECR tokens from AWS.
    *
-   * @param ecrEndpoint where ECR calls go, or {@code null} for the region's endpoint
-   * @param stsEndpoint where STS calls go, or {@code null} for the region's endpoint
-   * @return static docker configs and ECR
+   * @param providers static docker configs and ECR, as the operator builds them
+   * @param release closes what the providers hold (AWS clients), run by {@link #close()}
+   * @return credentials that resolve ECR
    */
-  public static PlanCredentials resolving(URI ecrEndpoint, URI stsEndpoint) {
-    Reconcilers reconcilers = Reconcilers.create(ecrEndpoint, stsEndpoint);
-    return new PlanCredentials(reconcilers.providers(), true, reconcilers::close);
+  public static PlanCredentials resolving(CredentialProviders providers, Runnable release) {
+    return new PlanCredentials(
+        Objects.requireNonNull(providers, "providers"),
+        true,
+        Objects.requireNonNull(release, "release"));
   }
 
   /**

@@ -34,9 +34,6 @@ public final class Reconciler {
   /** The default periodic reconcile interval, as IMPS: 300 s. */
   public static final Duration DEFAULT_PERIODIC_INTERVAL = Duration.ofSeconds(300);
 
-  /** The shortest requeue for an expiring credential, so a token about to expire cannot spin. */
-  static final Duration MIN_EXPIRY_REQUEUE = Duration.ofSeconds(5);
-
   /** How long after a grace period ends the pass that drops the missing source runs. */
   static final Duration GRACE_DEADLINE_MARGIN = Duration.ofMillis(100);
 
@@ -288,14 +285,7 @@ public final class Reconciler {
 
   /** Half the remaining validity of the earliest expiring credential, if sooner than the period. */
   private Duration requeueAfter(Instant now, Optional<Instant> expiry) {
-    if (expiry.isEmpty()) {
-      return periodicInterval;
-    }
-    Duration half = Duration.between(now, expiry.get()).dividedBy(2);
-    if (half.compareTo(MIN_EXPIRY_REQUEUE) < 0) {
-      half = MIN_EXPIRY_REQUEUE;
-    }
-    return half.compareTo(periodicInterval) < 0 ? half : periodicInterval;
+    return HalfLifeRequeue.after(now, expiry, periodicInterval);
   }
 
   /**

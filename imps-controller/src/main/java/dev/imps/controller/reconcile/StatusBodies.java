@@ -35,6 +35,7 @@ final class StatusBodies {
     status.put("lastSuccessfulReconciliation", time(next.getLastSuccessfulReconciliation()));
     status.put("validitySeconds", next.getValiditySeconds());
     status.put("managedNamespaces", copy(next.getManagedNamespaces()));
+    status.put("namespaceCount", next.getNamespaceCount());
     status.put("sourceSecretStatus", sourceSecretStatus(previous, next));
     status.put("observedGeneration", next.getObservedGeneration());
     status.put("conditions", conditions(next.getConditions()));

@@ -37,6 +37,7 @@ final class StatusEquivalence {
       return impsFields;
     }
     return Objects.equals(a.getObservedGeneration(), b.getObservedGeneration())
+        && Objects.equals(a.getNamespaceCount(), b.getNamespaceCount())
         && sameConditions(orEmpty(a.getConditions()), orEmpty(b.getConditions()))
         && orEmpty(a.getConflicts()).equals(orEmpty(b.getConflicts()));
   }
@@ -73,6 +74,7 @@ final class StatusEquivalence {
         .lastSuccessfulReconciliation(status.getLastSuccessfulReconciliation())
         .validitySeconds(status.getValiditySeconds())
         .managedNamespaces(status.getManagedNamespaces())
+        .namespaceCount(status.getNamespaceCount())
         .sourceSecretStatus(status.getSourceSecretStatus())
         .observedGeneration(status.getObservedGeneration())
         .conditions(status.getConditions())

@@ -175,6 +175,9 @@ public final class StatusReport {
       }
     }
     message = capped(message);
+    // The count is what kubectl get imps shows; the list is in the wide output.
+    next.namespaceCount(
+        next.getManagedNamespaces() == null ? 0 : next.getManagedNamespaces().size());
     boolean warned = ApiConstants.REASON_RECONCILED_WITH_WARNINGS.equals(reason);
     boolean ready = warned || ApiConstants.REASON_RECONCILED.equals(reason);
     next.status(ready ? ReconciliationStatus.READY : ReconciliationStatus.FAILED)

@@ -26,13 +26,18 @@ public final class Reconcilers implements AutoCloseable {
   private final CredentialProviders providers;
   private final Clock clock;
 
-  private Reconcilers(AwsClients awsClients, Clock clock) {
+  private Reconcilers(AwsClients awsClients, Clock clock, EcrTokenCache.FetchObserver fetches) {
     this.awsClients = awsClients;
     this.clock = clock;
+    EcrTokenCache cache =
+        EcrTokenCache.create(
+            clock,
+            Duration.ofMinutes(EcrTokenCache.DEFAULT_VALIDITY_MINUTES),
+            Duration.ofMinutes(EcrTokenCache.DEFAULT_IDLE_MINUTES),
+            fetches);
     this.providers =
         CredentialProviders.of(
-            new StaticCredentialProvider(),
-            EcrCredentialProvider.create(EcrTokenCache.create(clock), awsClients));
+            new StaticCredentialProvider(), EcrCredentialProvider.create(cache, awsClients));
   }
 
   /**
@@ -43,6 +48,20 @@ public final class Reconcilers implements AutoCloseable {
    * @return the factory
    */
   public static Reconcilers create(URI ecrEndpoint, URI stsEndpoint) {
+    return create(ecrEndpoint, stsEndpoint, result -> {});
+  }
+
+  /**
+   * Creates the providers with optional AWS endpoint overrides, telling an observer of every ECR
+   * token fetch (the operator counts them in a metric).
+   *
+   * @param ecrEndpoint where ECR calls go, or {@code null} for the region's endpoint
+   * @param stsEndpoint where STS calls go, or {@code null} for the region's endpoint
+   * @param fetches told the result of every ECR token fetch
+   * @return the factory
+   */
+  public static Reconcilers create(
+      URI ecrEndpoint, URI stsEndpoint, EcrTokenCache.FetchObserver fetches) {
     AwsClients.Builder aws = AwsClients.builder();
     if (ecrEndpoint != null) {
       aws.ecrEndpoint(ecrEndpoint);
@@ -50,7 +69,7 @@ public final class Reconcilers implements AutoCloseable {
     if (stsEndpoint != null) {
       aws.stsEndpoint(stsEndpoint);
     }
-    return new Reconcilers(aws.build(), Clock.systemUTC());
+    return new Reconcilers(aws.build(), Clock.systemUTC(), fetches);
   }
 
   /**
@@ -81,7 +100,7 @@ public final class Reconcilers implements AutoCloseable {
               .periodicInterval(periodicInterval)
               .missingSourceGrace(missingSourceGrace)
               .clock(clock)
-              .writeExecutor(writePool)
+              .writeExecutor(MdcExecutor.wrap(writePool))
               .build();
       return new ImpsOperator.NameReconciler() {
         @Override

@@ -2,6 +2,7 @@ package dev.imps.controller.runtime;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.imps.controller.reconcile.HalfLifeRequeue;
 import dev.imps.controller.reconcile.ReconcileConstants;
 import dev.imps.controller.reconcile.SecretRef;
 import dev.imps.credentials.CredentialProviders;
@@ -47,7 +48,6 @@ public final class SecretRefresher {
   public static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(10);
 
   private static final long RETRY_SECONDS = 10;
-  private static final Duration MIN_DELAY = Duration.ofSeconds(5);
   private static final Logger LOG = LoggerFactory.getLogger(SecretRefresher.class);
   private static final Gson JSON = new GsonBuilder().serializeNulls().create();
 
@@ -236,11 +236,7 @@ public final class SecretRefresher {
   }
 
   private Duration nextRefresh(Optional<Instant> expiry) {
-    if (expiry.isEmpty()) {
-      return interval;
-    }
-    Duration half = Duration.between(clock.instant(), expiry.get()).dividedBy(2);
-    return min(interval, half.compareTo(MIN_DELAY) < 0 ? MIN_DELAY : half);
+    return HalfLifeRequeue.after(clock.instant(), expiry, interval);
   }
 
   private static Duration min(Duration a, Duration b) {

@@ -134,6 +134,49 @@ class MainTest {
     assertThat(errors.toString()).startsWith("imps: --log-level must be");
   }
 
+  static Stream<Arguments> exitStatuses() {
+    return Stream.of(
+        Arguments.of(
+            new String[] {"--help"},
+            new String[] {"0 +done", "1 +an unexpected error", "2 +bad command line", "3-5 +see"}),
+        Arguments.of(
+            new String[] {"controller", "--help"},
+            new String[] {
+              "0 +stopped",
+              "1 +an unexpected error",
+              "2 +bad command line",
+              ControllerCommand.LEADERSHIP_LOST + " +the leader election Lease was lost",
+              ControllerCommand.API_SERVER_UNREACHABLE + " +the API server did not answer"
+            }),
+        Arguments.of(
+            new String[] {"refresh", "--help"},
+            new String[] {
+              "0 +stopped",
+              "1 +an unexpected error",
+              "2 +bad command line",
+              ControllerCommand.API_SERVER_UNREACHABLE + " +the API server did not answer"
+            }),
+        Arguments.of(
+            new String[] {"plan", "--help"},
+            new String[] {
+              "0 +the plan was printed", "1 +the input cannot be read", "2 +bad command line",
+              "3 +invalid: ", "4 +conflict: ", "5 +missing-source: "
+            }));
+  }
+
+  @ParameterizedTest(name = "imps {0} lists its exit statuses")
+  @MethodSource("exitStatuses")
+  void every_command_lists_its_exit_statuses_in_its_help(String[] args, String[] statuses) {
+    StringWriter out = new StringWriter();
+    CommandLine line = Main.commandLine().setOut(new PrintWriter(out));
+
+    assertThat(line.execute(args)).isZero();
+    assertThat(out.toString()).contains("Exit status");
+    for (String status : statuses) {
+      assertThat(out.toString()).containsPattern("(?m)^  " + status);
+    }
+  }
+
   @Test
   void refresh_is_a_subcommand_with_imps_refresher_flags() {
     StringWriter out = new StringWriter();

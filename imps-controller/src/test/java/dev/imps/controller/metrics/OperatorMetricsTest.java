@@ -3,10 +3,8 @@ package dev.imps.controller.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.prometheus.client.CollectorRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -15,25 +13,24 @@ class OperatorMetricsTest {
   private static final String[] CR = {OperatorMetrics.CR_LABEL};
 
   private final CollectorRegistry registry = new CollectorRegistry(true);
-  private final MutableClock clock = new MutableClock(Instant.parse("2025-01-01T00:00:00Z"));
-  private final OperatorMetrics metrics = OperatorMetrics.register(registry, clock);
+  private static final Instant NOW = Instant.parse("2025-01-01T00:00:00Z");
+  private final OperatorMetrics metrics = OperatorMetrics.register(registry);
 
   @Test
-  void seconds_until_expiry_are_computed_when_scraped_so_they_never_go_stale() {
-    metrics.observed("ecr", 3, Optional.of(clock.instant().plus(Duration.ofHours(12))));
+  void expiry_is_an_absolute_timestamp_in_seconds_so_it_never_goes_stale() {
+    metrics.observed("ecr", 3, Optional.of(NOW.plus(Duration.ofHours(12)).plusMillis(500)));
 
-    assertThat(value("imps_credentials_expiry_seconds", "ecr")).isEqualTo(43_200.0);
-    clock.advance(Duration.ofHours(2));
-    assertThat(value("imps_credentials_expiry_seconds", "ecr")).isEqualTo(36_000.0);
+    assertThat(value("imps_credentials_expiry_timestamp_seconds", "ecr"))
+        .isEqualTo(1_735_732_800.5);
     assertThat(value("imps_managed_namespaces", "ecr")).isEqualTo(3.0);
   }
 
   @Test
   void credentials_without_expiry_have_no_expiry_series() {
-    metrics.observed("static", 1, Optional.of(clock.instant().plusSeconds(60)));
+    metrics.observed("static", 1, Optional.of(NOW.plusSeconds(60)));
     metrics.observed("static", 1, Optional.empty());
 
-    assertThat(value("imps_credentials_expiry_seconds", "static")).isNull();
+    assertThat(value("imps_credentials_expiry_timestamp_seconds", "static")).isNull();
   }
 
   @Test
@@ -52,7 +49,7 @@ class OperatorMetricsTest {
   @Test
   void a_deleted_cr_leaves_no_series_behind() {
     metrics.reconciled("gone", Duration.ofMillis(5), true);
-    metrics.observed("gone", 2, Optional.of(clock.instant().plusSeconds(60)));
+    metrics.observed("gone", 2, Optional.of(NOW.plusSeconds(60)));
 
     metrics.forget("gone");
 
@@ -62,7 +59,7 @@ class OperatorMetricsTest {
           "imps_reconcile_errors_total",
           "imps_reconcile_duration_seconds_count",
           "imps_managed_namespaces",
-          "imps_credentials_expiry_seconds"
+          "imps_credentials_expiry_timestamp_seconds"
         }) {
       assertThat(value(name, "gone")).as(name).isNull();
     }
@@ -74,32 +71,5 @@ class OperatorMetricsTest {
 
   private static org.assertj.core.data.Offset<Double> within() {
     return org.assertj.core.data.Offset.offset(1e-9);
-  }
-
-  private static final class MutableClock extends Clock {
-    private Instant now;
-
-    MutableClock(Instant now) {
-      this.now = now;
-    }
-
-    void advance(Duration duration) {
-      now = now.plus(duration);
-    }
-
-    @Override
-    public ZoneOffset getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(java.time.ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

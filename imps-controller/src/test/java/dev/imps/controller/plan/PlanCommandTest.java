@@ -2,11 +2,18 @@ package dev.imps.controller.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imps.controller.cli.PlanCommand;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Exit statuses and messages of {@code imps plan}, through the real command line. */
 class PlanCommandTest {
@@ -35,7 +42,7 @@ class PlanCommandTest {
   }
 
   @Test
-  void an_invalid_spec_is_planned_as_invalid_and_exits_1_naming_where_it_is() throws IOException {
+  void an_invalid_spec_is_planned_as_invalid_and_exits_3_naming_where_it_is() throws IOException {
     Path file =
         write(
             "imps.yaml",
@@ -50,11 +57,11 @@ class PlanCommandTest {
 
     PlanRun run = PlanRun.of(file.toString(), "-o", "json");
 
-    assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID_INPUT);
+    assertThat(run.exitCode()).isEqualTo(PlanFailure.INVALID.exitStatus()).isEqualTo(3);
     assertThat(PlanJson.plan(run.json(), "pull").get("invalidSpec").getAsString())
         .contains("spec.registry.credentials");
     assertThat(run.err())
-        .startsWith("imps plan: " + file + " document 1: ImagePullSecret pull: ")
+        .startsWith("imps plan: invalid: " + file + " document 1: ImagePullSecret pull: ")
         .contains("spec.registry.credentials");
   }
 
@@ -92,6 +99,112 @@ class PlanCommandTest {
 
     assertThat(run.exitCode()).isZero();
     assertThat(run.out()).contains("0 ImagePullSecrets").contains("Plan: 0 to create, 0 to update");
+  }
+
+  static final String FINDINGS =
+      """
+      apiVersion: v1
+      kind: Namespace
+      metadata: {name: apps}
+      ---
+      apiVersion: v1
+      kind: Secret
+      metadata: {name: pull, namespace: apps}
+      type: kubernetes.io/dockerconfigjson
+      stringData: {.dockerconfigjson: '{"auths": {}}'}
+      ---
+      apiVersion: images.banzaicloud.io/v1alpha1
+      kind: ImagePullSecret
+      metadata: {name: taken}
+      spec:
+        registry: {credentials: [{name: absent, namespace: registry-access}]}
+        target: {secret: {name: pull}, namespaces: {names: [apps]}}
+      ---
+      apiVersion: images.banzaicloud.io/v1alpha1
+      kind: ImagePullSecret
+      metadata: {name: bad}
+      spec:
+        registry: {credentials: [{name: absent, namespace: registry-access}]}
+        target: {secret: {name: Pull}}
+      """;
+
+  static Stream<Arguments> failOn() {
+    return Stream.of(
+        Arguments.of(List.of(), 3, List.of("invalid: "), List.of("conflict: ", "missing-source: ")),
+        Arguments.of(
+            List.of("--fail-on", "conflict"),
+            4,
+            List.of("conflict: taken: apps/pull: "),
+            List.of("invalid: ", "missing-source: ")),
+        Arguments.of(
+            List.of("--fail-on", "missing-source"),
+            5,
+            List.of("missing-source: taken: source secret registry-access/absent does not exist"),
+            List.of("invalid: ", "conflict: ")),
+        Arguments.of(
+            List.of("--fail-on", "missing-source,conflict"),
+            4,
+            List.of("conflict: ", "missing-source: "),
+            List.of("invalid: ")),
+        Arguments.of(
+            List.of("--fail-on", "missing-source", "--fail-on", "invalid"),
+            3,
+            List.of("invalid: ", "missing-source: "),
+            List.of("conflict: ")));
+  }
+
+  @ParameterizedTest(name = "{0} exits {1}")
+  @MethodSource("failOn")
+  void fail_on_exits_with_the_status_of_the_first_kind_found_and_lists_every_finding_asked_for(
+      List<String> options, int status, List<String> listed, List<String> unlisted)
+      throws IOException {
+    Path file = write("findings.yaml", FINDINGS);
+    List<String> args = new ArrayList<>(options);
+    args.add(file.toString());
+
+    PlanRun run = PlanRun.of(args.toArray(String[]::new));
+
+    assertThat(run.exitCode()).as(run.err()).isEqualTo(status);
+    assertThat(run.out()).contains("taken").contains("bad");
+    for (String line : listed) {
+      assertThat(run.err()).contains("imps plan: " + line);
+    }
+    for (String line : unlisted) {
+      assertThat(run.err()).doesNotContain("imps plan: " + line);
+    }
+  }
+
+  @Test
+  void a_clean_plan_passes_every_fail_on_kind() throws IOException {
+    Path file = write("clean.yaml", "apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\n");
+
+    PlanRun run = PlanRun.of("--fail-on", "invalid,conflict,missing-source", file.toString());
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.err()).isEmpty();
+  }
+
+  @Test
+  void an_unknown_fail_on_kind_is_a_usage_error_naming_the_kinds() {
+    PlanRun run = PlanRun.of("--fail-on", "sometimes", folder.toString());
+
+    assertThat(run.exitCode()).isEqualTo(2);
+    assertThat(run.err())
+        .contains("unknown --fail-on kind 'sometimes'; expected invalid, conflict");
+  }
+
+  @Test
+  void help_lists_every_exit_status() {
+    PlanRun run = PlanRun.of("--help");
+
+    assertThat(run.exitCode()).isZero();
+    assertThat(run.out())
+        .contains("Exit status:")
+        .containsPattern("1 +the input cannot be read")
+        .containsPattern("2 +bad command line")
+        .containsPattern("3 +invalid: ")
+        .containsPattern("4 +conflict: ")
+        .containsPattern("5 +missing-source: ");
   }
 
   private Path write(String name, String text) throws IOException {

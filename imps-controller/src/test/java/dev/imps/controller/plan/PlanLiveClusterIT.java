@@ -3,6 +3,7 @@ package dev.imps.controller.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
+import dev.imps.controller.cli.PlanCommand;
 import dev.imps.envtest.KubeControlPlane;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.auth.ApiKeyAuth;

@@ -3,7 +3,7 @@ package dev.imps.controller.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
-import dev.imps.credentials.moto.MotoServer;
+import dev.imps.testsupport.moto.MotoServer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,6 +3,7 @@ package dev.imps.controller.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.imps.controller.runtime.Reconcilers;
 import dev.imps.credentials.CredentialException;
 import dev.imps.credentials.ProvidedCredentials;
 import dev.imps.credentials.RegistryCredential;
@@ -59,7 +60,9 @@ class UnresolvedEcrProviderTest {
       assertThat(offline.providers().providerFor(ecr("eu-west-1", null)))
           .isInstanceOf(UnresolvedEcrProvider.class);
     }
-    try (PlanCredentials resolving = PlanCredentials.resolving(null, null)) {
+    Reconcilers reconcilers = Reconcilers.create(null, null);
+    try (PlanCredentials resolving =
+        PlanCredentials.resolving(reconcilers.providers(), reconcilers::close)) {
       assertThat(resolving.resolving()).isTrue();
       assertThat(resolving.providers().providerFor(ecr("eu-west-1", null)))
           .isInstanceOf(EcrCredentialProvider.class);

@@ -56,6 +56,7 @@ class StatusReportTest {
         .status(ReconciliationStatus.READY)
         .lastSuccessfulReconciliation(EARLIER)
         .managedNamespaces(List.of("a"))
+        .namespaceCount(1)
         .sourceSecretStatus(new LinkedHashMap<>(Map.of("registry-access.creds", "Ok")))
         .observedGeneration(1L)
         .conditions(
@@ -149,6 +150,32 @@ class StatusReportTest {
     assertThat(report.ready()).isTrue();
     assertThat(report.patch()).isEmpty();
     assertThat(report.events()).isEmpty();
+  }
+
+  @Test
+  void aStatusWrittenBeforeTheNamespaceCountExistedGetsTheCountOnce() {
+    ImagePullSecret cr = arranged(storedReady().namespaceCount(null));
+
+    StatusReport report = StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW);
+
+    assertThat(report.patch())
+        .hasValueSatisfying(p -> assertThat(p.status().getNamespaceCount()).isEqualTo(1));
+    assertThat(report.events()).isEmpty();
+    cr.setStatus(report.status());
+    assertThat(StatusReport.of(cr, planner.plan(cr), placedIn("a"), NOW).patch()).isEmpty();
+  }
+
+  @Test
+  void theNamespaceCountIsTheNumberOfNamespacesHoldingACopy() {
+    ImagePullSecret cr = arranged(null);
+
+    assertThat(StatusReport.of(cr, planner.plan(cr), placedIn(), NOW).status().getNamespaceCount())
+        .isZero();
+    assertThat(
+            StatusReport.of(cr, planner.plan(cr), placedIn("a", "b"), NOW)
+                .status()
+                .getNamespaceCount())
+        .isEqualTo(2);
   }
 
   @Test

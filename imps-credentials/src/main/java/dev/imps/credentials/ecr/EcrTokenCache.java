@@ -48,13 +48,16 @@ public final class EcrTokenCache {
   private final Clock clock;
   private final Duration defaultValidity;
   private final Duration idleTimeout;
+  private final FetchObserver observer;
   private final ConcurrentHashMap<EcrTokenKey, Slot> slots = new ConcurrentHashMap<>();
   private volatile Instant lastSweep;
 
-  private EcrTokenCache(Clock clock, Duration defaultValidity, Duration idleTimeout) {
+  private EcrTokenCache(
+      Clock clock, Duration defaultValidity, Duration idleTimeout, FetchObserver observer) {
     this.clock = clock;
     this.defaultValidity = defaultValidity;
     this.idleTimeout = idleTimeout;
+    this.observer = observer;
     this.lastSweep = clock.instant();
   }
 
@@ -90,14 +93,50 @@ public final class EcrTokenCache {
    * @throws IllegalArgumentException if a duration is not positive
    */
   public static EcrTokenCache create(Clock clock, Duration defaultValidity, Duration idleTimeout) {
+    return create(clock, defaultValidity, idleTimeout, result -> {});
+  }
+
+  /**
+   * Creates a cache that tells an observer about every fetch it makes, e.g. to count them.
+   *
+   * @param clock the clock for fetch times, refreshes and idle eviction
+   * @param defaultValidity validity assumed when ECR's expiry is missing or in the past
+   * @param idleTimeout how long a token nobody asks for is kept
+   * @param observer told the result of every fetch (once per fetch, however many callers share it);
+   *     an exception it throws is ignored
+   * @return an empty cache
+   * @throws IllegalArgumentException if a duration is not positive
+   */
+  public static EcrTokenCache create(
+      Clock clock, Duration defaultValidity, Duration idleTimeout, FetchObserver observer) {
     Objects.requireNonNull(clock, "clock must not be null");
+    Objects.requireNonNull(observer, "observer must not be null");
     if (defaultValidity.isNegative() || defaultValidity.isZero()) {
       throw new IllegalArgumentException("default validity must be positive");
     }
     if (idleTimeout.isNegative() || idleTimeout.isZero()) {
       throw new IllegalArgumentException("idle timeout must be positive");
     }
-    return new EcrTokenCache(clock, defaultValidity, idleTimeout);
+    return new EcrTokenCache(clock, defaultValidity, idleTimeout, observer);
+  }
+
+  /** What one fetch of a token ended in. */
+  public enum FetchResult {
+    /** ECR gave a token. */
+    SUCCESS,
+    /** The fetch failed; a cached token still valid may be served instead. */
+    ERROR
+  }
+
+  /** Told the result of every fetch; must be quick and thread-safe. */
+  @FunctionalInterface
+  public interface FetchObserver {
+    /**
+     * Notes one fetch.
+     *
+     * @param result how it ended
+     */
+    void fetched(FetchResult result);
   }
 
   /**
@@ -197,6 +236,7 @@ public final class EcrTokenCache {
               effectiveExpiry(fetched.expiresAt(), fetchedAt));
       LOG.log(Level.DEBUG, "fetched ECR token for {0}, expires {1}", key, result.expiresAt());
     } catch (CredentialException | RuntimeException e) {
+      tell(FetchResult.ERROR);
       EcrToken cached;
       synchronized (slot) {
         cached = slot.token;
@@ -215,11 +255,20 @@ public final class EcrTokenCache {
       }
       return;
     }
+    tell(FetchResult.SUCCESS);
     synchronized (slot) {
       slot.token = result;
       slot.inFlight = null;
     }
     flight.complete(result);
+  }
+
+  private void tell(FetchResult result) {
+    try {
+      observer.fetched(result);
+    } catch (RuntimeException e) {
+      LOG.log(Level.DEBUG, "ECR fetch observer failed: {0}", e.getClass().getName());
+    }
   }
 
   private Instant effectiveExpiry(Instant reported, Instant fetchedAt) {

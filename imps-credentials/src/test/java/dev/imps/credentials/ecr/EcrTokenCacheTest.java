@@ -2,6 +2,7 @@ package dev.imps.credentials.ecr;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.imps.credentials.CredentialException;
 import dev.imps.credentials.testing.MovableClock;
@@ -10,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -152,34 +154,53 @@ class EcrTokenCacheTest {
   void concurrentRequestsForOneKeyShareOneFetchAndOtherKeysDoNotWait() throws Exception {
     EcrTokenKey slowKey = staticKey();
     EcrTokenKey otherKey = key("region", "us-east-1", "accessKeyID", "AKIA2", "secretKey", "s");
-    CountDownLatch fetchStarted = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     EcrTokenCache.Fetcher slow =
         () -> {
           fetches.incrementAndGet();
-          fetchStarted.countDown();
           try {
-            release.await(10, TimeUnit.SECONDS);
+            release.await(30, TimeUnit.SECONDS);
           } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
           }
           return new EcrTokenCache.Fetched("shared", null, clock.instant().plus(TWELVE_HOURS));
         };
-    ExecutorService pool = Executors.newFixedThreadPool(8);
+    int callers = 8;
+    List<Thread> threads = new CopyOnWriteArrayList<>();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            callers,
+            task -> {
+              Thread thread = new Thread(task, "ecr-caller");
+              threads.add(thread);
+              return thread;
+            });
     try {
       List<Future<EcrToken>> waiting = new ArrayList<>();
-      waiting.add(pool.submit(() -> cache.get(slowKey, slow)));
-      assertThat(fetchStarted.await(10, TimeUnit.SECONDS)).isTrue();
-      for (int i = 0; i < 7; i++) {
+      for (int i = 0; i < callers; i++) {
         waiting.add(pool.submit(() -> cache.get(slowKey, slow)));
       }
+      // The fetch is held until every caller waits: one in the fetch (on the latch), the others
+      // on the fetch they share. Only then is it released, so no caller can come late and find
+      // the token already cached.
+      await("every caller waits")
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  threads.size() == callers
+                      && threads.stream()
+                          .allMatch(
+                              t ->
+                                  t.getState() == Thread.State.WAITING
+                                      || t.getState() == Thread.State.TIMED_WAITING));
+      assertThat(fetches).hasValue(1);
 
       EcrToken other = cache.get(otherKey, ecr(TWELVE_HOURS));
       release.countDown();
 
       assertThat(other.authorizationToken()).isEqualTo("token-2");
       for (Future<EcrToken> f : waiting) {
-        assertThat(f.get(10, TimeUnit.SECONDS).authorizationToken()).isEqualTo("shared");
+        assertThat(f.get(30, TimeUnit.SECONDS).authorizationToken()).isEqualTo("shared");
       }
       assertThat(fetches).hasValue(2);
     } finally {
@@ -209,6 +230,41 @@ class EcrTokenCacheTest {
     assertThatThrownBy(() -> cache.get(key, failing))
         .isExactlyInstanceOf(CredentialException.class)
         .hasMessage("ECR GetAuthorizationToken failed: throttled");
+  }
+
+  @Test
+  void theObserverHearsOfEveryFetchOnceButNotOfCachedAnswers() throws CredentialException {
+    List<EcrTokenCache.FetchResult> heard = new ArrayList<>();
+    EcrTokenCache observed =
+        EcrTokenCache.create(clock, Duration.ofMinutes(60), Duration.ofHours(24), heard::add);
+    EcrTokenKey key = staticKey();
+    EcrTokenCache.Fetcher failing =
+        () -> {
+          throw new CredentialException("ECR GetAuthorizationToken failed: throttled");
+        };
+
+    observed.get(key, ecr(TWELVE_HOURS));
+    observed.get(key, ecr(TWELVE_HOURS));
+    clock.advance(Duration.ofHours(7));
+    observed.get(key, failing);
+
+    assertThat(heard)
+        .containsExactly(EcrTokenCache.FetchResult.SUCCESS, EcrTokenCache.FetchResult.ERROR);
+  }
+
+  @Test
+  void anObserverThatThrowsDoesNotBreakTheFetch() throws CredentialException {
+    EcrTokenCache observed =
+        EcrTokenCache.create(
+            clock,
+            Duration.ofMinutes(60),
+            Duration.ofHours(24),
+            result -> {
+              throw new IllegalStateException("broken metrics");
+            });
+
+    assertThat(observed.get(staticKey(), ecr(TWELVE_HOURS)).authorizationToken())
+        .isEqualTo("token-1");
   }
 
   @Test

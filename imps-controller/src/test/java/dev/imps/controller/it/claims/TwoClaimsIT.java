@@ -9,6 +9,7 @@ import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
 import dev.imps.controller.it.support.TestCluster;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,7 +30,15 @@ class TwoClaimsIT extends OperatorTestBase {
     soon("the older CR's copy")
         .untilAsserted(() -> assertThat(cluster.secret(shared, "pull-secret")).isPresent());
     // creationTimestamp has one-second resolution; make the order unambiguous.
-    Thread.sleep(1100);
+    Instant olderCreated =
+        cluster
+            .imagePullSecret(older)
+            .orElseThrow()
+            .getMetadata()
+            .getCreationTimestamp()
+            .toInstant();
+    soon("a second after the older CR's creationTimestamp")
+        .until(() -> Instant.now().isAfter(olderCreated.plusMillis(1100)));
     cluster.apply(
         Manifests.imagePullSecret(
             newer, sources, SOURCE, Manifests.namesTarget("pull-secret", shared)));
@@ -47,14 +56,16 @@ class TwoClaimsIT extends OperatorTestBase {
             });
     String version =
         cluster.secret(shared, "pull-secret").orElseThrow().getMetadata().getResourceVersion();
-    Thread.sleep(Duration.ofSeconds(3).toMillis());
-    assertThat(cluster.secret(shared, "pull-secret").orElseThrow().getMetadata())
-        .satisfies(
-            metadata -> {
-              assertThat(metadata.getResourceVersion()).as("no flapping writes").isEqualTo(version);
-              assertThat(metadata.getLabels())
-                  .containsEntry(ApiConstants.OWNER_UID_LABEL, olderUid);
-            });
+    throughout("the older CR keeps the copy, with no flapping writes", Duration.ofSeconds(3))
+        .untilAsserted(
+            () ->
+                assertThat(cluster.secret(shared, "pull-secret").orElseThrow().getMetadata())
+                    .satisfies(
+                        metadata -> {
+                          assertThat(metadata.getResourceVersion()).isEqualTo(version);
+                          assertThat(metadata.getLabels())
+                              .containsEntry(ApiConstants.OWNER_UID_LABEL, olderUid);
+                        }));
     // Copies are placed by namespace passes; the status follows within a few seconds.
     soon("the older claim Ready")
         .untilAsserted(

@@ -8,7 +8,7 @@ import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.RunningOperator;
 import dev.imps.controller.it.support.TestCluster;
-import dev.imps.credentials.moto.MotoServer;
+import dev.imps.testsupport.moto.MotoServer;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
 import java.time.Duration;

@@ -68,4 +68,19 @@ public abstract class OperatorTestBase {
   protected static ConditionFactory soon(String what) {
     return Awaitility.await(what).atMost(SOON).pollInterval(Duration.ofMillis(100));
   }
+
+  /**
+   * Starts an await that must hold at every poll for a whole window: how absence (nothing written,
+   * nothing reconciled) is asserted, instead of sleeping and looking once.
+   *
+   * @param what what must keep holding, for the failure message
+   * @param window how long it must hold
+   * @return the await
+   */
+  protected static ConditionFactory throughout(String what, Duration window) {
+    return Awaitility.await(what)
+        .during(window)
+        .atMost(window.plus(SOON))
+        .pollInterval(Duration.ofMillis(200));
+  }
 }

@@ -1,6 +1,7 @@
 package dev.imps.controller.it.support;
 
 import dev.imps.controller.reconcile.MissingSourceGrace;
+import dev.imps.controller.metrics.EcrFetchMetrics;
 import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.OperatorSettings;
 import dev.imps.controller.runtime.Reconcilers;
@@ -33,7 +34,9 @@ public final class RunningOperator implements AutoCloseable {
     OperatorSettings settings =
         customise.apply(OperatorSettings.defaults("it-operator-" + SEQUENCE.incrementAndGet()));
     this.registry = new CollectorRegistry(true);
-    this.reconcilers = Reconcilers.create(awsEndpoint, awsEndpoint);
+    // As imps controller wires it: ECR fetches counted in the operator's registry.
+    this.reconcilers =
+        Reconcilers.create(awsEndpoint, awsEndpoint, EcrFetchMetrics.register(registry));
     this.operator =
         ImpsOperator.create(
             client,

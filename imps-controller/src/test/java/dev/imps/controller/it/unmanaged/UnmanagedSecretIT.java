@@ -63,8 +63,8 @@ class UnmanagedSecretIT extends OperatorTestBase {
     cluster.deleteImagePullSecret(name);
     soon("the copy goes with the CR")
         .untilAsserted(() -> assertThat(cluster.secret(free, "pull-secret")).isEmpty());
-    Thread.sleep(Duration.ofSeconds(2).toMillis());
-    assertUntouched(occupied, before);
+    throughout("the unmanaged secret stays untouched", Duration.ofSeconds(2))
+        .untilAsserted(() -> assertUntouched(occupied, before));
   }
 
   private static void assertUntouched(String namespace, V1Secret before) throws Exception {

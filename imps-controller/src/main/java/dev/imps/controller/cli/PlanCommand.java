@@ -1,6 +1,16 @@
-package dev.imps.controller.plan;
+package dev.imps.controller.cli;
 
+import dev.imps.controller.plan.ClusterObjects;
+import dev.imps.controller.plan.ClusterPlanner;
+import dev.imps.controller.plan.LiveClusterReader;
+import dev.imps.controller.plan.ManifestReader;
+import dev.imps.controller.plan.PlanCredentials;
+import dev.imps.controller.plan.PlanFailure;
+import dev.imps.controller.plan.PlanInputException;
+import dev.imps.controller.plan.PlanOutput;
+import dev.imps.controller.plan.PlanReport;
 import dev.imps.controller.runtime.KubeClients;
+import dev.imps.controller.runtime.Reconcilers;
 import io.kubernetes.client.openapi.ApiClient;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -10,20 +20,24 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code imps plan}: prints what the operator would do for every {@code ImagePullSecret}, writing
  * nothing. Reads YAML/JSON files and folders, the embedded examples when given none, or a live
  * cluster with {@code --kubeconfig} (read-only).
  *
- * <p>Exit status: {@value #OK} when the plan was printed and every spec is valid; {@value
- * #INVALID_INPUT} when the input cannot be read (message on standard error naming the file,
- * document and field) or some {@code ImagePullSecret} has an invalid spec (the plan is printed, and
- * each error goes to standard error too); 2 for a bad command line, as picocli does.
+ * <p>Exit status: {@value #OK} when the plan was printed and has nothing {@code --fail-on} names;
+ * {@value #INVALID_INPUT} when the input cannot be read (message on standard error naming the file,
+ * document and field); 2 for a bad command line, as picocli does; otherwise the {@link
+ * PlanFailure#exitStatus()} of the first kind found of those asked for ({@code invalid} by
+ * default), in the order invalid, conflict, missing-source. The plan is printed either way, and
+ * every finding of the kinds asked for goes to standard error.
  */
 @Command(
     name = "plan",
@@ -34,6 +48,15 @@ import picocli.CommandLine.Spec;
           + " patches and the merged docker config (passwords, auths and tokens redacted).",
       "Reads YAML/JSON files or folders (kubectl get -o yaml output too), the embedded examples"
           + " when given none, or a live cluster with --kubeconfig (read-only)."
+    },
+    exitCodeListHeading = "%nExit status:%n",
+    exitCodeList = {
+      "0:the plan was printed and has nothing --fail-on names",
+      "1:the input cannot be read (file, document and field on standard error)",
+      "2:bad command line",
+      "3:invalid: an ImagePullSecret the API server would reject or whose spec can never work",
+      "4:conflict: a target secret is taken by a secret imps does not own or a stronger claim",
+      "5:missing-source: a source secret does not exist",
     })
 public final class PlanCommand implements Callable<Integer> {
 
@@ -68,6 +91,17 @@ public final class PlanCommand implements Callable<Integer> {
       names = "--resolve",
       description = "Fetch ECR tokens from AWS (otherwise ECR sources show their registry only).")
   boolean resolve;
+
+  @Option(
+      names = "--fail-on",
+      paramLabel = "KIND",
+      split = ",",
+      defaultValue = "invalid",
+      converter = FailOnParser.class,
+      description =
+          "Exit non-zero when the plan finds any of these: invalid, conflict, missing-source"
+              + " (comma separated; exit status 3, 4, 5, see below). Default: ${DEFAULT-VALUE}.")
+  List<PlanFailure> failOn = List.of(PlanFailure.INVALID);
 
   @Option(names = "--ecr-endpoint", paramLabel = "URL", hidden = true)
   URI ecrEndpoint;
@@ -109,15 +143,37 @@ public final class PlanCommand implements Callable<Integer> {
       return INVALID_INPUT;
     }
     PlanReport report;
-    try (PlanCredentials credentials =
-        resolve ? PlanCredentials.resolving(ecrEndpoint, stsEndpoint) : PlanCredentials.offline()) {
+    try (PlanCredentials credentials = resolve ? resolving() : PlanCredentials.offline()) {
       report = ClusterPlanner.plan(objects, credentials, input);
     }
     PlanOutput.write(report, output, out);
-    for (ImagePullSecretPlan invalid : report.invalid()) {
-      err.println("imps plan: " + invalid.origin() + ": " + invalid.invalidSpec().orElseThrow());
+    int status = OK;
+    for (PlanFailure kind : PlanFailure.values()) {
+      List<String> findings = kind.findings(report);
+      if (failOn.contains(kind) && !findings.isEmpty()) {
+        findings.forEach(f -> err.println("imps plan: " + kind.label() + ": " + f));
+        status = status == OK ? kind.exitStatus() : status;
+      }
     }
     err.flush();
-    return report.invalid().isEmpty() ? OK : INVALID_INPUT;
+    return status;
+  }
+
+  /** The operator's own providers, which fetch ECR tokens from AWS. */
+  private PlanCredentials resolving() {
+    Reconcilers reconcilers = Reconcilers.create(ecrEndpoint, stsEndpoint);
+    return PlanCredentials.resolving(reconcilers.providers(), reconcilers::close);
+  }
+
+  /** Converts {@code --fail-on} values. */
+  static final class FailOnParser implements ITypeConverter<PlanFailure> {
+    @Override
+    public PlanFailure convert(String value) {
+      try {
+        return PlanFailure.of(value);
+      } catch (IllegalArgumentException e) {
+        throw new TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

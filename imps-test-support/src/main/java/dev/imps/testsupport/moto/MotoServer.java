@@ -1,4 +1,4 @@
-package dev.imps.credentials.moto;
+package dev.imps.testsupport.moto;
 
 import java.io.BufferedReader;
 import java.io.IOException;
