@@ -338,7 +338,7 @@ class ReconcilerTest {
   }
 
   @Test
-  void aMalformedSourceFailsTheStatusAndLeavesExistingCopiesUnchanged() {
+  void aMalformedSourceAfterARestartKeepsTheCredentialsOfTheExistingCopiesAsItsLastGood() {
     cluster.withNamespace("a").put(source());
     cluster.put(crForNames("imps", "uid-1", T0, "a"));
     reconciler().reconcile("imps");
@@ -348,20 +348,35 @@ class ReconcilerTest {
     cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
     cluster.takeWrites();
 
-    // A fresh reconciler has no last good credentials, as after a restart.
+    // A fresh reconciler has no last good credentials in memory, as after a restart.
     ReconcileResult result = reconciler().reconcile("imps");
 
     assertThat(cluster.secret("a", TARGET)).contains(copy);
-    assertThat(cluster.secret("b", TARGET)).isEmpty();
+    assertThat(cluster.secret("b", TARGET).orElseThrow().hasData(copy.data())).isTrue();
+    assertThat(cluster.writes()).containsExactly("create b/" + TARGET, "status imps");
+    assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
+    ImagePullSecretStatus status = cluster.status("imps");
+    assertThat(status.getReason()).contains("registry-access.creds");
+    assertThat(status.getSourceSecretStatus().get("registry-access.creds"))
+        .startsWith("stale")
+        .contains("existing copy");
+  }
+
+  @Test
+  void aMalformedSourceOfANewObjectFailsTheStatusAndCreatesNoCopy() {
+    cluster.withNamespace("a").put(Fixtures.malformedSource());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+
+    ReconcileResult result = reconciler().reconcile("imps");
+
+    assertThat(cluster.secret("a", TARGET)).isEmpty();
     assertThat(cluster.writes()).containsExactly("status imps");
     assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.FAILED);
     assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
     assertThat(result.retriesWithBackoff()).isTrue();
     ImagePullSecretStatus status = cluster.status("imps");
     assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
-    assertThat(status.getReason()).contains("registry-access.creds");
     assertThat(status.getSourceSecretStatus().get("registry-access.creds")).startsWith("failed");
-    assertThat(status.getLastSuccessfulReconciliation().toInstant()).isEqualTo(NOW);
   }
 
   @Test
