@@ -55,8 +55,7 @@ class TwoClaimsIT extends OperatorTestBase {
               assertThat(metadata.getLabels())
                   .containsEntry(ApiConstants.OWNER_UID_LABEL, olderUid);
             });
-    assertThat(cluster.imagePullSecret(older).orElseThrow().getStatus().getStatus())
-        .isEqualTo(ReconciliationStatus.READY);
+    assertThat(cluster.status(older).getStatus()).isEqualTo(ReconciliationStatus.READY);
 
     cluster.deleteImagePullSecret(older);
     String newerUid = cluster.imagePullSecret(newer).orElseThrow().getMetadata().getUid();
@@ -68,8 +67,7 @@ class TwoClaimsIT extends OperatorTestBase {
                       secret ->
                           assertThat(secret.getMetadata().getLabels())
                               .containsEntry(ApiConstants.OWNER_UID_LABEL, newerUid));
-              assertThat(cluster.imagePullSecret(newer).orElseThrow().getStatus().getStatus())
-                  .isEqualTo(ReconciliationStatus.READY);
+              assertThat(cluster.status(newer).getStatus()).isEqualTo(ReconciliationStatus.READY);
             });
   }
 }

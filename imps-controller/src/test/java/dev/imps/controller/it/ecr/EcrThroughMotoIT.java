@@ -83,6 +83,7 @@ class EcrThroughMotoIT {
     long firstToken = System.nanoTime();
     int callsBefore = moto.calls("GetAuthorizationToken");
     ImagePullSecret ready = cluster.imagePullSecret(name).orElseThrow();
+    assertThat(ready.getStatus()).as("status of %s", name).isNotNull();
     assertThat(ready.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
     // Whole seconds from lastSuccessfulReconciliation (truncated) to expiry: one more at most.
     assertThat(ready.getStatus().getValiditySeconds()).isBetween(1, (int) VALIDITY.toSeconds() + 1);
@@ -101,12 +102,7 @@ class EcrThroughMotoIT {
         .untilAsserted(
             () -> {
               assertThat(moto.calls("GetAuthorizationToken")).isGreaterThan(callsBefore);
-              assertThat(
-                      cluster
-                          .imagePullSecret(name)
-                          .orElseThrow()
-                          .getStatus()
-                          .getLastSuccessfulReconciliation())
+              assertThat(cluster.status(name).getLastSuccessfulReconciliation())
                   .isAfter(firstSuccess);
             });
     Duration refreshedAfter = Duration.ofNanos(System.nanoTime() - firstToken);

@@ -71,7 +71,7 @@ class LogsIT {
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
             () ->
-                assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
+                assertThat(cluster.status(name).getStatus())
                     .isEqualTo(ReconciliationStatus.FAILED));
     Thread.sleep(1000);
 
