@@ -3,6 +3,7 @@ package dev.imps.controller.it.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.api.ApiConstants;
+import dev.imps.controller.it.support.ApiServerWrites;
 import dev.imps.controller.it.support.RunningOperator;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -95,6 +97,7 @@ class MissingSourceIT {
     double before = quietWrites();
     assertThat(before).as("the counter saw the 500 creates").isGreaterThanOrEqualTo(500);
     String sourceUid = cluster.secret(sources, "login").orElseThrow().getMetadata().getUid();
+    Map<String, Double> serverBefore = ApiServerWrites.read(kube.adminClient());
 
     kube.kubectlWithInput(
         sourceYaml(sources, "login", TestCluster.dockerConfig(FIRST, "u", "p")),
@@ -111,6 +114,14 @@ class MissingSourceIT {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(copiesWith(uid, FIRST)).isEqualTo(500));
     assertThat(writes()).as("secret and status writes by imps").isEqualTo(before);
+    // The API server's own count: kubectl's delete and create of the source, nothing else.
+    assertThat(
+            ApiServerWrites.delta(
+                serverBefore,
+                ApiServerWrites.read(kube.adminClient()),
+                Set.of("secrets", "imagepullsecrets", "serviceaccounts", "events")))
+        .as("writes counted by the API server (apiserver_request_total)")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("DELETE secrets", 1.0, "POST secrets", 1.0));
 
     cluster.deleteImagePullSecret(name);
   }
@@ -128,12 +139,7 @@ class MissingSourceIT {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(copiesWith(fixture.uid, SECOND)).isEqualTo(3));
     assertThat(
-            cluster
-                .imagePullSecret(fixture.name)
-                .orElseThrow()
-                .getStatus()
-                .getSourceSecretStatus()
-                .get(fixture.sources + ".second"))
+            cluster.status(fixture.name).getSourceSecretStatus().get(fixture.sources + ".second"))
         .contains("secret not found since")
         .contains("kept until");
     await("the source is dropped after the grace period", GRACE.plusSeconds(30))
@@ -171,12 +177,7 @@ class MissingSourceIT {
               assertThat(copiesWith(fixture.uid, "changed-password")).isEqualTo(3);
             });
     assertThat(
-            cluster
-                .imagePullSecret(fixture.name)
-                .orElseThrow()
-                .getStatus()
-                .getSourceSecretStatus()
-                .get(fixture.sources + ".second"))
+            cluster.status(fixture.name).getSourceSecretStatus().get(fixture.sources + ".second"))
         .contains("secret not found since")
         .contains("existing copy");
     await("the source is dropped after the restarted grace period", GRACE.plusSeconds(30))
