@@ -81,6 +81,14 @@ public final class ApiConstants {
    */
   public static final String REASON_SECRET_CONFLICT = "SecretConflict";
 
+  /**
+   * Reason: writes were throttled by the API server (429) and are retried after its {@code
+   * Retry-After}, {@value}. Neither {@code Ready} nor {@code Failed}: the {@code Ready} condition
+   * is {@code Unknown} and no event is recorded (an event would be one more write to an overloaded
+   * API server).
+   */
+  public static final String REASON_RETRYING = "Retrying";
+
   /** Reason: the spec can never work (for example an invalid selector), {@value}. */
   public static final String REASON_INVALID_SPEC = "InvalidSpec";
 

@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Renders the sources of one pull secret into one {@link MergedConfig}, remembering each source's
@@ -47,6 +49,13 @@ import java.util.Set;
 public final class PullSecretRenderer {
 
   private static final System.Logger LOG = System.getLogger(PullSecretRenderer.class.getName());
+
+  /**
+   * The warning of a failing source whose last good credentials were taken from the config last
+   * written (after a restart).
+   */
+  static final String RECOVERED =
+      "its last good credentials are the entries of the existing copy that no other source gives";
 
   /** The warning of a source that was read but gives no registry credentials. */
   static final String NO_CREDENTIALS = "gives no registry credentials";
@@ -87,15 +96,65 @@ public final class PullSecretRenderer {
    * @param sources the pull secret's sources in spec order
    * @return the merged config with one status per source
    */
-  public synchronized MergedConfig render(List<SourceInput> sources) {
+  public MergedConfig render(List<SourceInput> sources) {
+    return render(sources, Optional::empty);
+  }
+
+  /**
+   * Reads the sources and merges them; a failing source that has no last good credentials in memory
+   * (after a restart: none were read since) takes them from the config last written for this
+   * consumer.
+   *
+   * <p>Its last good credentials become the entries of {@code lastWritten} whose registry keys no
+   * other source gives now (with state {@link SourceStatus.State#STALE STALE} and the warning
+   * {@value #RECOVERED}); they are remembered like credentials read from the source, so a later
+   * change to another source is applied while they are kept. If several such sources fail, each
+   * gets those entries and the earliest in spec order wins them. Without such entries the source is
+   * {@link SourceStatus.State#FAILED FAILED}, as with {@link #render(List)}.
+   *
+   * @param sources the pull secret's sources in spec order
+   * @param lastWritten the config last written from these sources (e.g. an existing copy), as a
+   *     {@value SecretFormats#TYPE_DOCKER_CONFIG_JSON} secret; asked for only when a failing source
+   *     has no last good credentials
+   * @return the merged config with one status per source
+   */
+  public synchronized MergedConfig render(
+      List<SourceInput> sources, Supplier<Optional<SourceSecret>> lastWritten) {
     Objects.requireNonNull(sources, "sources must not be null");
+    Objects.requireNonNull(lastWritten, "lastWritten must not be null");
     Instant now = clock.instant();
     Map<RegistryKey, DockerHubAliases.Entry> winners = new LinkedHashMap<>();
     List<SourceStatus> statuses = new ArrayList<>(sources.size());
+    Map<Integer, String> withoutLastGood = new LinkedHashMap<>();
     Set<String> kept = new HashSet<>();
     for (SourceInput input : sources) {
       Objects.requireNonNull(input, "source input must not be null");
-      statuses.add(renderOne(input, now, winners, kept));
+      boolean remembered = lastGood.containsKey(input.name());
+      SourceStatus status = renderOne(input, now, winners, kept);
+      if (status.state() == SourceStatus.State.FAILED && !remembered) {
+        withoutLastGood.put(statuses.size(), status.error().orElseThrow());
+      }
+      statuses.add(status);
+    }
+    if (!withoutLastGood.isEmpty()) {
+      List<RegistryCredential> recovered = recover(lastWritten, winners, now);
+      if (!recovered.isEmpty()) {
+        for (Map.Entry<Integer, String> failing : withoutLastGood.entrySet()) {
+          String name = statuses.get(failing.getKey()).source();
+          ProvidedCredentials provided = ProvidedCredentials.of(recovered, List.of(RECOVERED));
+          lastGood.put(name, new LastGood(provided, now));
+          Contribution contribution = contribute(name, recovered, winners);
+          statuses.set(
+              failing.getKey(),
+              SourceStatus.stale(
+                  name,
+                  failing.getValue(),
+                  now,
+                  contribution.registries,
+                  contribution.shadowedBy,
+                  provided.warnings()));
+        }
+      }
     }
     lastGood.keySet().retainAll(kept);
     Map<String, List<String>> aliasNotes = DockerHubAliases.addTo(winners);
@@ -106,6 +165,26 @@ public final class PullSecretRenderer {
             .map(s -> s.withWarnings(aliasNotes.getOrDefault(s.source(), List.of())))
             .toList();
     return MergedConfig.of(merged, noted);
+  }
+
+  /** The entries of the config last written that no source gives now and have not expired. */
+  private List<RegistryCredential> recover(
+      Supplier<Optional<SourceSecret>> lastWritten,
+      Map<RegistryKey, DockerHubAliases.Entry> winners,
+      Instant now) {
+    Optional<SourceSecret> written = lastWritten.get();
+    if (written.isEmpty()) {
+      return List.of();
+    }
+    try {
+      return providers.provide(written.get()).credentials().stream()
+          .filter(c -> !winners.containsKey(c.registry()) && c.isValidAt(now))
+          .toList();
+    } catch (CredentialException | RuntimeException e) {
+      // Not a readable config: nothing to recover; the source stays FAILED.
+      LOG.log(Level.DEBUG, "the config last written for {0} is not readable", written.get().name());
+      return List.of();
+    }
   }
 
   /**

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -320,6 +321,110 @@ class PullSecretRendererTest {
           .doesNotContain(SECRET);
       assertThat(merged.isUsable()).isTrue();
     }
+  }
+
+  /** The copy written before a restart from a/gone (ghcr.io) and a/other (quay.io, old). */
+  private static SourceSecret copyWrittenBeforeRestart() {
+    PullSecretRenderer before =
+        PullSecretRenderer.create(CredentialProviders.of(new StaticCredentialProvider()));
+    MergedConfig written =
+        before.render(
+            List.of(
+                present(login("a/gone", "ghcr.io", "bob", SECRET)),
+                present(login("a/other", "quay.io", "old", "old-pw"))));
+    return SourceSecret.of(
+        "ns/copy",
+        SecretFormats.TYPE_DOCKER_CONFIG_JSON,
+        Map.of(SecretFormats.KEY_DOCKER_CONFIG_JSON, written.dockerConfigJson()));
+  }
+
+  @Test
+  void afterARestartAFailingSourceKeepsTheEntriesOfTheExistingCopyThatNoOtherSourceGives() {
+    SourceSecret copy = copyWrittenBeforeRestart();
+
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                SourceInput.unreadable("a/gone", "secret not found"),
+                present(login("a/other", "quay.io", "new", "new-pw"))),
+            () -> Optional.of(copy));
+
+    assertThat(merged.credentials())
+        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+        .containsExactly(tuple("ghcr.io", "bob"), tuple("quay.io", "new"));
+    SourceStatus gone = merged.sources().get(0);
+    assertThat(gone.state()).isEqualTo(SourceStatus.State.STALE);
+    assertThat(gone.registries()).containsExactly("ghcr.io");
+    assertThat(gone.lastGoodAt()).contains(T0);
+    assertThat(gone.warnings()).containsExactly(PullSecretRenderer.RECOVERED);
+    assertThat(gone.message()).doesNotContain(SECRET);
+
+    // The recovered entries are remembered: another source dropping a registry drops it.
+    clock.advance(Duration.ofMinutes(1));
+    MergedConfig later =
+        renderer.render(
+            List.of(
+                SourceInput.unreadable("a/gone", "secret not found"),
+                present(login("a/other", "registry.example", "x", "y"))),
+            () -> {
+              throw new AssertionError("the copy is read only while no last good is known");
+            });
+    assertThat(later.credentials())
+        .extracting(c -> c.registry().spelled())
+        .containsExactly("ghcr.io", "registry.example");
+    assertThat(later.sources().get(0).lastGoodAt()).contains(T0);
+
+    // Past the grace period the source is missing, and its recovered entries are dropped.
+    MergedConfig dropped =
+        renderer.render(
+            List.of(
+                SourceInput.missing("a/gone"),
+                present(login("a/other", "registry.example", "x", "y"))));
+    assertThat(dropped.credentials())
+        .extracting(c -> c.registry().spelled())
+        .containsExactly("registry.example");
+  }
+
+  static Stream<Arguments> nothingToRecover() {
+    return Stream.of(
+        arguments("no copy exists", Optional.empty()),
+        arguments(
+            "the copy is not a readable docker config",
+            Optional.of(Secrets.dockerConfigJson("ns/copy", "{\"auths\": not json"))),
+        arguments(
+            "every entry of the copy is given by a source that was read",
+            Optional.of(login("ns/copy", "quay.io", "old", "old-pw"))));
+  }
+
+  @ParameterizedTest(name = "{0}: the failing source stays FAILED")
+  @MethodSource("nothingToRecover")
+  void aFailingSourceWithoutLastGoodIsFailedWhenTheCopyHasNothingOnlyItCouldHaveGiven(
+      String description, Optional<SourceSecret> copy) {
+    MergedConfig merged =
+        renderer.render(
+            List.of(
+                SourceInput.unreadable("a/gone", "secret not found"),
+                present(login("a/other", "quay.io", "new", "new-pw"))),
+            () -> copy);
+
+    assertThat(merged.sources().get(0).state()).isEqualTo(SourceStatus.State.FAILED);
+    assertThat(merged.credentials())
+        .extracting(c -> c.registry().spelled())
+        .containsExactly("quay.io");
+  }
+
+  @Test
+  void anExpiredLastGoodIsNotReplacedByTheCopy() {
+    renderer.render(List.of(present(token("a/t", "ecr.example", "t1", T0.plusSeconds(60)))));
+    clock.advance(Duration.ofMinutes(2));
+
+    MergedConfig merged =
+        renderer.render(
+            List.of(present(failing("a/t"))),
+            () -> Optional.of(login("ns/copy", "ecr.example", "AWS", "t1")));
+
+    assertThat(merged.sources().get(0).state()).isEqualTo(SourceStatus.State.FAILED);
+    assertThat(merged.isEmpty()).isTrue();
   }
 
   @Test

@@ -14,9 +14,10 @@ import java.util.stream.Collectors;
  *   <li>Every source read, or failing with last good credentials ({@code STALE}, which includes a
  *       source missing inside its grace period, see {@link MissingSourceGrace}), or missing past
  *       its grace period ({@code MISSING}, dropped): creates and updates.
- *   <li>Some source {@code FAILED} (no last good to fall back on, e.g. right after a restart):
- *       existing copies keep their content, because the rendered config lacks that source's
- *       registries; a namespace without a copy still gets one if the config is not empty.
+ *   <li>Some source {@code FAILED} (no last good to fall back on, neither in memory nor in the
+ *       existing copies, e.g. a new object): existing copies keep their content, because the
+ *       rendered config lacks that source's registries; a namespace without a copy still gets one
+ *       if the config is not empty.
  *   <li>Nothing usable: no writes at all.
  *   <li>No credentials although the spec lists sources: never replaces a copy, because a copy
  *       holding credentials is only ever replaced by one holding none when the spec itself has no

@@ -20,10 +20,12 @@ import java.util.concurrent.ConcurrentHashMap;
  *
  * <p>It remembers since when each source of each {@code ImagePullSecret} has been missing. Inside
  * the grace period the source is handed to the renderer as <em>unreadable</em>, so the renderer
- * keeps its last good credentials (state {@code STALE}), or, with none remembered (after a restart,
- * or for a new object), reports it {@code FAILED}, which holds existing copies as they are. Only
- * after the grace period is the source <em>missing</em> and dropped. Removing it from the spec
- * drops it at once: the renderer forgets sources no longer listed.
+ * keeps its last good credentials (state {@code STALE}). After a restart the last good credentials
+ * are the entries of the existing copies that no other source gives ({@link LastWrittenCopy}); with
+ * none (a new object) it is {@code FAILED}, which holds existing copies as they are. The grace
+ * period of a source found missing after a restart starts at the restart. Only after the grace
+ * period is the source <em>missing</em> and dropped. Removing it from the spec drops it at once:
+ * the renderer forgets sources no longer listed.
  *
  * <p>The source's status message says since when it is missing and until when it is kept; both
  * instants stay the same from pass to pass, so an idle pass writes no status.

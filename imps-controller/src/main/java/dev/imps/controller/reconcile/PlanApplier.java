@@ -252,7 +252,7 @@ public final class PlanApplier {
             new Step(
                 namespace,
                 heldBefore,
-                new WriteFailure(target, verb, result.message()),
+                new WriteFailure(target, verb, result.message(), result.retryAfter().isPresent()),
                 false,
                 result.retryAfter());
       };

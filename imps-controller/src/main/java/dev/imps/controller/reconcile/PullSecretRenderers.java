@@ -18,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Step two of a pass: reads an {@code ImagePullSecret}'s sources from the cluster state and renders
  * them with one {@link PullSecretRenderer} per {@code ImagePullSecret} uid, so that each keeps its
- * own memory of last good credentials across passes.
+ * own memory of last good credentials across passes. A failing or missing source that has no last
+ * good in memory yet (after a restart) takes the entries of the existing copies that no other
+ * source gives ({@link LastWrittenCopy}): the copies hold the last good credentials.
  *
  * <p>Thread-safe. Each renderer serialises its own renders; different uids render in parallel.
  */
@@ -70,7 +72,7 @@ public final class PullSecretRenderers {
     }
     return byUid
         .computeIfAbsent(spec.uid(), uid -> PullSecretRenderer.create(providers, clock))
-        .render(inputs);
+        .render(inputs, () -> LastWrittenCopy.of(spec, state));
   }
 
   /**

@@ -129,6 +129,14 @@ public final class Reconciler {
           plan.changes(SecretChange.Conflict.class).size(),
           outcome.failures().size(),
           outcome.raced());
+      if (ApiConstants.REASON_RETRYING.equals(report.reason())) {
+        // Throttled, not failed: the writes are sent again after the API server's Retry-After.
+        LOG.info(
+            "imagepullsecret={} {}, in {} ms",
+            name,
+            report.message(),
+            outcome.retryAfter().orElse(requeue).toMillis());
+      }
       if (report.ready() && !onlyRaced && written) {
         return ReconcileResult.ready(requeue).managing(managed).expiringAt(expiry.orElse(null));
       }

@@ -33,8 +33,12 @@ import java.util.TreeSet;
  * pass whose credentials are less than the sources promise ({@link
  * dev.imps.credentials.MergedConfig#warnings()}: a source gives no registry credentials, or the
  * copy holds none) has the reason {@code ReconciledWithWarnings} naming them, and a Warning event.
- * A source with warnings or shadowed registries shows its message instead of {@code Ok}. Fields the
- * pass did not look at (an invalid spec renders nothing) keep their stored values.
+ * A pass whose only failed writes were throttled by the API server (429, retried after its {@code
+ * Retry-After}) is neither: the reason is {@code Retrying} ("n writes throttled by the API server,
+ * retrying"), the {@code status} field is left out, the {@code Ready} condition is {@code Unknown},
+ * and no event is recorded. A source with warnings or shadowed registries shows its message instead
+ * of {@code Ok}. Fields the pass did not look at (an invalid spec renders nothing) keep their
+ * stored values.
  *
  * <p>{@code lastSuccessfulReconciliation} and {@code validitySeconds} move only when a {@code
  * Ready} pass changes something else or when the credentials' expiry moves (a new ECR token); a
@@ -146,6 +150,10 @@ public final class StatusReport {
       if (!sourceErrors.isEmpty()) {
         reason = ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR;
         message = joined(sourceErrors);
+      } else if (!outcome.failures().isEmpty()
+          && outcome.failures().stream().allMatch(WriteFailure::throttled)) {
+        reason = ApiConstants.REASON_RETRYING;
+        message = retryingMessage(outcome.failures().size());
       } else if (!outcome.failures().isEmpty()) {
         reason = ApiConstants.REASON_SECRET_RECONCILIATION_ERROR;
         message = joined(outcome.failures().stream().map(WriteFailure::describe).toList());
@@ -180,10 +188,15 @@ public final class StatusReport {
         next.getManagedNamespaces() == null ? 0 : next.getManagedNamespaces().size());
     boolean warned = ApiConstants.REASON_RECONCILED_WITH_WARNINGS.equals(reason);
     boolean ready = warned || ApiConstants.REASON_RECONCILED.equals(reason);
-    next.status(ready ? ReconciliationStatus.READY : ReconciliationStatus.FAILED)
+    boolean retrying = ApiConstants.REASON_RETRYING.equals(reason);
+    String conditionStatus =
+        ready
+            ? ApiConstants.CONDITION_TRUE
+            : retrying ? ApiConstants.CONDITION_UNKNOWN : ApiConstants.CONDITION_FALSE;
+    next.status(ready ? ReconciliationStatus.READY : retrying ? null : ReconciliationStatus.FAILED)
         .reason(ready ? null : message)
         .observedGeneration(plan.generation())
-        .conditions(conditions(previous, ready, reason, message, plan.generation(), now));
+        .conditions(conditions(previous, conditionStatus, reason, message, plan.generation(), now));
     Optional<Instant> expiry = plan.merged().flatMap(m -> m.earliestExpiry());
     if (ready && shouldStampSuccess(previous, next, expiry, stored)) {
       Instant stamp = now.truncatedTo(ChronoUnit.SECONDS);
@@ -207,6 +220,7 @@ public final class StatusReport {
         String type = warned ? ReconcileConstants.EVENT_WARNING : ReconcileConstants.EVENT_NORMAL;
         events.add(event(type, reason, message, name, uid));
       } else if (!ready
+          && !retrying
           && (previous == null
               || wasReady
               || !reason.equals(readyReason(previous))
@@ -318,7 +332,7 @@ public final class StatusReport {
 
   private static List<V1Condition> conditions(
       ImagePullSecretStatus previous,
-      boolean ready,
+      String conditionStatus,
       String reason,
       String message,
       long generation,
@@ -334,7 +348,6 @@ public final class StatusReport {
         }
       }
     }
-    String conditionStatus = ready ? ApiConstants.CONDITION_TRUE : ApiConstants.CONDITION_FALSE;
     OffsetDateTime transition =
         previousReady != null
                 && conditionStatus.equals(previousReady.getStatus())
@@ -350,6 +363,16 @@ public final class StatusReport {
             .observedGeneration(generation)
             .lastTransitionTime(transition));
     return conditions;
+  }
+
+  /**
+   * The message of a pass whose only failed writes were throttled.
+   *
+   * @param writes how many writes were throttled
+   * @return e.g. {@code "3 writes throttled by the API server, retrying"}
+   */
+  static String retryingMessage(int writes) {
+    return writes + (writes == 1 ? " write" : " writes") + " throttled by the API server, retrying";
   }
 
   private static String readyReason(ImagePullSecretStatus status) {

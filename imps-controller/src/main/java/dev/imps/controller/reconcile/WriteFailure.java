@@ -9,8 +9,10 @@ import java.util.Objects;
  *     team-a/default}
  * @param verb {@code create}, {@code patch}, {@code delete} or {@code replace}
  * @param message the API server's message; never secret data
+ * @param throttled whether the API server throttled it (429) and it is retried after its {@code
+ *     Retry-After}, rather than failed
  */
-public record WriteFailure(String target, String verb, String message) {
+public record WriteFailure(String target, String verb, String message, boolean throttled) {
 
   /**
    * Validates the components.
@@ -21,6 +23,17 @@ public record WriteFailure(String target, String verb, String message) {
     Objects.requireNonNull(target, "target");
     Objects.requireNonNull(verb, "verb");
     Objects.requireNonNull(message, "message");
+  }
+
+  /**
+   * A write that failed (not throttled).
+   *
+   * @param target what was written
+   * @param verb the verb
+   * @param message the API server's message; never secret data
+   */
+  public WriteFailure(String target, String verb, String message) {
+    this(target, verb, message, false);
   }
 
   /**

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.NamespacedName;
 import dev.imps.credentials.SourceInput;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -63,6 +64,11 @@ class MissingSourceGraceTest {
   private String copyText() {
     return Fixtures.text(
         cluster.secret("a", TARGET).orElseThrow().dataValue(".dockerconfigjson").orElseThrow());
+  }
+
+  private static String auth(String user) {
+    return java.util.Base64.getEncoder()
+        .encodeToString((user + ":" + Fixtures.PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   private List<String> secretWrites() {
@@ -166,18 +172,34 @@ class MissingSourceGraceTest {
   }
 
   @Test
-  void aRestartDuringTheGracePeriodKeepsTheCredentialsTheCopiesHold() {
+  void afterARestartTheCopiesHoldTheMissingSourcesLastGoodAndAnotherSourcesChangeIsApplied() {
     arrangeTwoSources();
     reconciler().reconcile("imps");
-    String before = copyText();
     cluster.takeWrites();
     cluster.removeSecret(SECOND.namespace(), SECOND.name());
+    cluster.put(dockerSource(FIRST.namespace(), FIRST.name(), "first.example.com", "new-robot"));
 
-    ReconcileResult afterRestart = reconciler().reconcile("imps");
+    Reconciler restarted = reconciler();
+    ReconcileResult afterRestart = restarted.reconcile("imps");
 
+    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+    // The other source's new credentials are applied; the missing source's are kept.
+    assertThat(copyText())
+        .contains("first.example.com\":{\"auth\":\"" + auth("new-robot"))
+        .contains("second.example.com\":{\"auth\":\"" + auth("robot"));
+    assertThat(afterRestart.retriesWithBackoff()).isFalse();
+    assertThat(cluster.status("imps").getSourceSecretStatus().get("registry-access.second"))
+        .contains("secret not found since " + NOW)
+        .contains("existing copy");
+
+    clock.move(GRACE.minusSeconds(1));
+    restarted.reconcile("imps");
     assertThat(secretWrites()).isEmpty();
-    assertThat(copyText()).isEqualTo(before).contains("second.example.com");
-    assertThat(afterRestart.retriesWithBackoff()).isTrue();
+
+    clock.move(Duration.ofSeconds(1));
+    restarted.reconcile("imps");
+    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+    assertThat(copyText()).contains(auth("new-robot")).doesNotContain("second.example.com");
   }
 
   static Stream<Arguments> theSourceInputFollowsTheClock() {

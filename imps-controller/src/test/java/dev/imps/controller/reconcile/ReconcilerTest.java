@@ -10,6 +10,7 @@ import static dev.imps.controller.reconcile.Fixtures.podsLabelled;
 import static dev.imps.controller.reconcile.Fixtures.source;
 import static dev.imps.controller.reconcile.Fixtures.target;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
@@ -22,7 +23,11 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ReconcilerTest {
 
@@ -338,7 +343,7 @@ class ReconcilerTest {
   }
 
   @Test
-  void aMalformedSourceFailsTheStatusAndLeavesExistingCopiesUnchanged() {
+  void aMalformedSourceAfterARestartKeepsTheCredentialsOfTheExistingCopiesAsItsLastGood() {
     cluster.withNamespace("a").put(source());
     cluster.put(crForNames("imps", "uid-1", T0, "a"));
     reconciler().reconcile("imps");
@@ -348,20 +353,35 @@ class ReconcilerTest {
     cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
     cluster.takeWrites();
 
-    // A fresh reconciler has no last good credentials, as after a restart.
+    // A fresh reconciler has no last good credentials in memory, as after a restart.
     ReconcileResult result = reconciler().reconcile("imps");
 
     assertThat(cluster.secret("a", TARGET)).contains(copy);
-    assertThat(cluster.secret("b", TARGET)).isEmpty();
+    assertThat(cluster.secret("b", TARGET).orElseThrow().hasData(copy.data())).isTrue();
+    assertThat(cluster.writes()).containsExactly("create b/" + TARGET, "status imps");
+    assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
+    ImagePullSecretStatus status = cluster.status("imps");
+    assertThat(status.getReason()).contains("registry-access.creds");
+    assertThat(status.getSourceSecretStatus().get("registry-access.creds"))
+        .startsWith("stale")
+        .contains("existing copy");
+  }
+
+  @Test
+  void aMalformedSourceOfANewObjectFailsTheStatusAndCreatesNoCopy() {
+    cluster.withNamespace("a").put(Fixtures.malformedSource());
+    cluster.put(crForNames("imps", "uid-1", T0, "a"));
+
+    ReconcileResult result = reconciler().reconcile("imps");
+
+    assertThat(cluster.secret("a", TARGET)).isEmpty();
     assertThat(cluster.writes()).containsExactly("status imps");
     assertThat(result.outcome()).isEqualTo(ReconcileResult.Outcome.FAILED);
     assertThat(result.reason()).isEqualTo(ApiConstants.REASON_SOURCE_CREDENTIALS_ERROR);
     assertThat(result.retriesWithBackoff()).isTrue();
     ImagePullSecretStatus status = cluster.status("imps");
     assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
-    assertThat(status.getReason()).contains("registry-access.creds");
     assertThat(status.getSourceSecretStatus().get("registry-access.creds")).startsWith("failed");
-    assertThat(status.getLastSuccessfulReconciliation().toInstant()).isEqualTo(NOW);
   }
 
   @Test
@@ -403,17 +423,66 @@ class ReconcilerTest {
     assertThat(status.getLastSuccessfulReconciliation()).isNull();
   }
 
-  @Test
-  void aThrottledWriteIsRetriedAfterTheServersDelay() {
-    cluster.withNamespace("a").put(source());
-    cluster.put(crForNames("imps", "uid-1", T0, "a"));
-    cluster.fail(
-        "create a/" + TARGET, WriteResult.throttled("too many requests", Duration.ofSeconds(7)));
+  static Stream<Arguments> throttledWrites() {
+    WriteResult throttled = WriteResult.throttled("too many requests", Duration.ofSeconds(7));
+    WriteResult quota = WriteResult.of(WriteResult.Outcome.FAILED, "quota exceeded");
+    return Stream.of(
+        arguments(
+            "one throttled write is retrying",
+            Map.of("create a/" + TARGET, throttled),
+            ApiConstants.REASON_RETRYING,
+            null,
+            ApiConstants.CONDITION_UNKNOWN,
+            "1 write throttled by the API server, retrying"),
+        arguments(
+            "two throttled writes are retrying",
+            Map.of("create a/" + TARGET, throttled, "create b/" + TARGET, throttled),
+            ApiConstants.REASON_RETRYING,
+            null,
+            ApiConstants.CONDITION_UNKNOWN,
+            "2 writes throttled by the API server, retrying"),
+        arguments(
+            "a throttled write beside a failed one is a failure",
+            Map.of("create a/" + TARGET, throttled, "create b/" + TARGET, quota),
+            ApiConstants.REASON_SECRET_RECONCILIATION_ERROR,
+            ReconciliationStatus.FAILED,
+            ApiConstants.CONDITION_FALSE,
+            "cannot create secret a/pull-secret: too many requests; cannot create secret"
+                + " b/pull-secret: quota exceeded"));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("throttledWrites")
+  void aThrottledWriteIsRetriedAfterTheServersDelayAndShowsAsRetryingNotFailed(
+      String description,
+      Map<String, WriteResult> faults,
+      String reason,
+      ReconciliationStatus expectedStatus,
+      String condition,
+      String message) {
+    cluster.withNamespace("a").withNamespace("b").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
+    faults.forEach(cluster::fail);
 
     ReconcileResult result = reconciler().reconcile("imps");
 
     assertThat(result.requeueAfter()).isEqualTo(Duration.ofSeconds(7));
     assertThat(result.retriesWithBackoff()).isFalse();
+    assertThat(result.reason()).isEqualTo(reason);
+    ImagePullSecretStatus status = cluster.status("imps");
+    assertThat(status.getStatus()).isEqualTo(expectedStatus);
+    assertThat(status.getReason()).isEqualTo(message);
+    assertThat(status.getConditions())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.getStatus()).isEqualTo(condition);
+              assertThat(c.getReason()).isEqualTo(reason);
+              assertThat(c.getMessage()).isEqualTo(message);
+            });
+    assertThat(cluster.events())
+        .extracting(EventRecord::reason)
+        .doesNotContain(ApiConstants.REASON_RETRYING);
   }
 
   @Test

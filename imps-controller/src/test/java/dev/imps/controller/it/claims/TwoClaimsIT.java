@@ -85,9 +85,7 @@ class TwoClaimsIT extends OperatorTestBase {
                       secret ->
                           assertThat(secret.getMetadata().getLabels())
                               .containsEntry(ApiConstants.OWNER_UID_LABEL, newerUid));
-              assertThat(cluster.imagePullSecret(newer).orElseThrow().getStatus()).isNotNull();
-              assertThat(cluster.imagePullSecret(newer).orElseThrow().getStatus().getStatus())
-                  .isEqualTo(ReconciliationStatus.READY);
+              assertThat(cluster.status(newer).getStatus()).isEqualTo(ReconciliationStatus.READY);
             });
   }
 }

@@ -40,7 +40,7 @@ class DeselectIT extends OperatorTestBase {
         .untilAsserted(
             () -> {
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
               assertThat(cr.getStatus().getManagedNamespaces()).containsExactly(kept);
             });
   }

@@ -119,12 +119,7 @@ class EcrThroughMotoIT {
         .untilAsserted(
             () -> {
               assertThat(moto.calls("GetAuthorizationToken")).isGreaterThan(callsBefore);
-              assertThat(
-                      cluster
-                          .imagePullSecret(name)
-                          .orElseThrow()
-                          .getStatus()
-                          .getLastSuccessfulReconciliation())
+              assertThat(cluster.status(name).getLastSuccessfulReconciliation())
                   .isAfter(firstSuccess);
             });
     Duration refreshedAfter = Duration.ofNanos(System.nanoTime() - firstToken);

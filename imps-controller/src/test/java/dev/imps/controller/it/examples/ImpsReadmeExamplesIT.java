@@ -61,7 +61,7 @@ class ImpsReadmeExamplesIT extends OperatorTestBase {
               assertThat(cluster.secret(annotated, "istio-pull-secret")).isPresent();
               assertThat(cluster.secret(withPod, "istio-pull-secret")).isPresent();
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
             });
     assertThat(cluster.secret(neither, "istio-pull-secret")).isEmpty();
@@ -131,12 +131,7 @@ class ImpsReadmeExamplesIT extends OperatorTestBase {
               }
               // Other tests' namespaces may match the example's selectors too: the cluster is
               // shared.
-              assertThat(
-                      cluster
-                          .imagePullSecret(name)
-                          .orElseThrow()
-                          .getStatus()
-                          .getManagedNamespaces())
+              assertThat(cluster.status(name).getManagedNamespaces())
                   .containsAll(selected)
                   .doesNotContain(none);
             });

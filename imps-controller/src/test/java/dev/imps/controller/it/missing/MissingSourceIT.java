@@ -3,6 +3,7 @@ package dev.imps.controller.it.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.api.ApiConstants;
+import dev.imps.controller.it.support.ApiServerWrites;
 import dev.imps.controller.it.support.RunningOperator;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
@@ -16,6 +17,7 @@ import java.util.Base64;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
 import org.junit.jupiter.api.AfterAll;
@@ -25,7 +27,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Missing is not empty, against a real API server: a source that disappears keeps its last good
  * credentials in every copy for the grace period (short here), a delete + re-create of a source
- * writes nothing, and a restart during the grace period keeps what the copies hold.
+ * writes nothing, and after a restart during the grace period the copies hold the missing source's
+ * last good credentials while another source's change is applied.
  */
 @EnableKubeControlPlane
 class MissingSourceIT {
@@ -94,6 +97,7 @@ class MissingSourceIT {
     double before = quietWrites();
     assertThat(before).as("the counter saw the 500 creates").isGreaterThanOrEqualTo(500);
     String sourceUid = cluster.secret(sources, "login").orElseThrow().getMetadata().getUid();
+    Map<String, Double> serverBefore = ApiServerWrites.read(kube.adminClient());
 
     kube.kubectlWithInput(
         sourceYaml(sources, "login", TestCluster.dockerConfig(FIRST, "u", "p")),
@@ -110,6 +114,14 @@ class MissingSourceIT {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(copiesWith(uid, FIRST)).isEqualTo(500));
     assertThat(writes()).as("secret and status writes by imps").isEqualTo(before);
+    // The API server's own count: kubectl's delete and create of the source, nothing else.
+    assertThat(
+            ApiServerWrites.delta(
+                serverBefore,
+                ApiServerWrites.read(kube.adminClient()),
+                Set.of("secrets", "imagepullsecrets", "serviceaccounts", "events")))
+        .as("writes counted by the API server (apiserver_request_total)")
+        .containsExactlyInAnyOrderEntriesOf(Map.of("DELETE secrets", 1.0, "POST secrets", 1.0));
 
     cluster.deleteImagePullSecret(name);
   }
@@ -127,12 +139,7 @@ class MissingSourceIT {
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(() -> assertThat(copiesWith(fixture.uid, SECOND)).isEqualTo(3));
     assertThat(
-            cluster
-                .imagePullSecret(fixture.name)
-                .orElseThrow()
-                .getStatus()
-                .getSourceSecretStatus()
-                .get(fixture.sources + ".second"))
+            cluster.status(fixture.name).getSourceSecretStatus().get(fixture.sources + ".second"))
         .contains("secret not found since")
         .contains("kept until");
     await("the source is dropped after the grace period", GRACE.plusSeconds(30))
@@ -146,26 +153,36 @@ class MissingSourceIT {
   }
 
   @Test
-  void a_restart_during_the_grace_period_keeps_the_credentials_the_copies_hold() throws Exception {
+  void a_restart_during_the_grace_period_keeps_the_copies_credentials_and_applies_other_changes()
+      throws Exception {
     Fixture fixture = twoSources("restart");
     cluster.deleteSecret(fixture.sources, "second");
     Thread.sleep(Duration.ofSeconds(4).toMillis()); // let the debounced pass run before the stop
 
     operator.close();
     operator = start();
+    // After the restart imps has read nothing from "second": the copies hold its last good.
+    cluster.dockerConfigSecret(
+        fixture.sources, "first", TestCluster.dockerConfig(FIRST, "u", "changed-password"));
 
-    Awaitility.await("the restarted operator keeps the copies as they are")
-        .during(Duration.ofSeconds(10))
-        .atMost(Duration.ofSeconds(20))
+    await("the other source's change reaches every copy", Duration.ofSeconds(20))
+        .untilAsserted(() -> assertThat(copiesWith(fixture.uid, "changed-password")).isEqualTo(3));
+    Awaitility.await("the missing source's credentials stay in every copy")
+        .during(Duration.ofSeconds(5))
+        .atMost(Duration.ofSeconds(15))
         .pollInterval(Duration.ofMillis(250))
         .untilAsserted(
             () -> {
               assertThat(copiesWith(fixture.uid, SECOND)).isEqualTo(3);
-              assertThat(copiesWith(fixture.uid, FIRST)).isEqualTo(3);
+              assertThat(copiesWith(fixture.uid, "changed-password")).isEqualTo(3);
             });
+    assertThat(
+            cluster.status(fixture.name).getSourceSecretStatus().get(fixture.sources + ".second"))
+        .contains("secret not found since")
+        .contains("existing copy");
     await("the source is dropped after the restarted grace period", GRACE.plusSeconds(30))
         .untilAsserted(() -> assertThat(copiesWith(fixture.uid, SECOND)).isZero());
-    assertThat(copiesWith(fixture.uid, FIRST)).isEqualTo(3);
+    assertThat(copiesWith(fixture.uid, "changed-password")).isEqualTo(3);
 
     cluster.deleteImagePullSecret(fixture.name);
   }

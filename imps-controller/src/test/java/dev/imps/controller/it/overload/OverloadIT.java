@@ -153,7 +153,7 @@ class OverloadIT {
           .pollInterval(Duration.ofMillis(200))
           .untilAsserted(
               () ->
-                  assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
+                  assertThat(cluster.status(name).getStatus())
                       .isEqualTo(ReconciliationStatus.READY));
       double throttled = 0;
       for (String verb : List.of("create", "patch")) {

@@ -42,7 +42,7 @@ class OwnershipProofIT extends OperatorTestBase {
             () -> {
               assertThat(cluster.secret(served, "pull-secret")).isPresent();
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
               assertThat(cr.getStatus().getConflicts())
                   .singleElement()
                   .satisfies(

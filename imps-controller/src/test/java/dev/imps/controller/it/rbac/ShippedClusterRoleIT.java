@@ -131,8 +131,7 @@ class ShippedClusterRoleIT {
               assertThat(cluster.secret(byLabel, "pull-secret")).isPresent();
               assertThat(cluster.secret(byPod, "pull-secret")).isPresent();
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              // A namespace or pod event may place a copy before the status is written.
-              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
               assertThat(
                       new CoreV1Api(cluster.admin())

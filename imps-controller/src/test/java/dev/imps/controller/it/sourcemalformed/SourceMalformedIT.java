@@ -29,9 +29,7 @@ class SourceMalformedIT extends OperatorTestBase {
         .untilAsserted(
             () -> {
               assertThat(cluster.secret(target, "pull-secret")).isPresent();
-              assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus()).isNotNull();
-              assertThat(cluster.imagePullSecret(name).orElseThrow().getStatus().getStatus())
-                  .isEqualTo(ReconciliationStatus.READY);
+              assertThat(cluster.status(name).getStatus()).isEqualTo(ReconciliationStatus.READY);
             });
     String goodCopy = cluster.dockerConfigOf(target, "pull-secret").orElseThrow();
 
@@ -46,7 +44,7 @@ class SourceMalformedIT extends OperatorTestBase {
         .untilAsserted(
             () -> {
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.FAILED);
               assertThat(cr.getStatus().getReason()).contains(sources + "." + SOURCE);
               assertThat(cr.getStatus().getSourceSecretStatus())

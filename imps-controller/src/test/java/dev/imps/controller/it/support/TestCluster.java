@@ -4,6 +4,7 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.ImagePullSecretStatus;
 import dev.imps.envtest.KubeControlPlane;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
@@ -26,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 
 /** What the operator's integration tests do to the cluster, as the admin. */
 public final class TestCluster {
@@ -361,6 +363,26 @@ public final class TestCluster {
       }
       throw e;
     }
+  }
+
+  /**
+   * Reads an {@code ImagePullSecret}'s status inside an Awaitility {@code untilAsserted}: a pass
+   * writes the status after the copies, so it may not be there yet. Its absence fails an AssertJ
+   * assertion (retried by Awaitility), never a {@link NullPointerException} or {@link
+   * java.util.NoSuchElementException} (which end the wait at once).
+   *
+   * @param name its name
+   * @return the status, never {@code null}
+   * @throws ApiException if the read fails otherwise
+   * @throws AssertionError if the object or its status does not exist (yet)
+   */
+  public ImagePullSecretStatus status(String name) throws ApiException {
+    Optional<ImagePullSecret> cr = imagePullSecret(name);
+    Assertions.assertThat(cr).as("ImagePullSecret %s", name).isPresent();
+    Assertions.assertThat(cr.get().getStatus())
+        .as("status of ImagePullSecret %s (not written yet?)", name)
+        .isNotNull();
+    return cr.get().getStatus();
   }
 
   /**

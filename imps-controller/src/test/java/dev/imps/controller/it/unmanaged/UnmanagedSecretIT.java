@@ -37,7 +37,7 @@ class UnmanagedSecretIT extends OperatorTestBase {
             () -> {
               assertThat(cluster.secret(free, "pull-secret")).isPresent();
               ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              assertThat(cr.getStatus()).isNotNull();
+              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
               assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.FAILED);
               assertThat(cr.getStatus().getConflicts())
                   .singleElement()
