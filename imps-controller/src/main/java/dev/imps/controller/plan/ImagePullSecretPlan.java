@@ -202,6 +202,16 @@ public record ImagePullSecretPlan(
       registries = List.copyOf(registries);
     }
 
+    /**
+     * Tells whether the source secret does not exist, whatever the state the grace period for
+     * missing sources gives it ({@code failed} or {@code stale} while it lasts).
+     *
+     * @return true if the secret is not in the planned objects
+     */
+    public boolean isMissing() {
+      return type.isEmpty();
+    }
+
     Map<String, Object> toTree() {
       Map<String, Object> tree = new LinkedHashMap<>();
       tree.put("secret", secret);

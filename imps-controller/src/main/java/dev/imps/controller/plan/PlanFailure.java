@@ -60,7 +60,7 @@ public enum PlanFailure {
               .toList();
       case MISSING_SOURCE ->
           plan.sources().stream()
-              .filter(s -> "missing".equals(s.state()))
+              .filter(ImagePullSecretPlan.Source::isMissing)
               .map(s -> plan.name() + ": source secret " + s.secret() + " does not exist")
               .toList();
     };
