@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * is {@link WriteRateLimiter}'s job.
  *
  * <p>Thread-safe: {@link #acquire()} blocks while the limit is reached; every acquire must be
- * followed by exactly one {@link #release}.
+ * followed by exactly one {@link #release}. A free place goes to a waiting {@link WriteLane#URGENT}
+ * write before any bulk write.
  */
 public final class AdaptiveWriteLimit {
 
@@ -41,6 +42,7 @@ public final class AdaptiveWriteLimit {
   private final LongSupplier nanoTime;
   private double limit;
   private int inFlight;
+  private int urgentWaiting;
   private long lastDecrease;
   private boolean decreased;
 
@@ -74,9 +76,32 @@ public final class AdaptiveWriteLimit {
    *
    * @throws InterruptedException if interrupted while waiting; nothing is counted then
    */
-  public synchronized void acquire() throws InterruptedException {
-    while (inFlight >= current()) {
-      wait();
+  public void acquire() throws InterruptedException {
+    acquire(WriteLane.BULK);
+  }
+
+  /**
+   * Waits until one more write of the given lane may be in flight, and counts it. A bulk write also
+   * waits while an urgent write waits.
+   *
+   * @param lane the write's lane
+   * @throws InterruptedException if interrupted while waiting; nothing is counted then
+   */
+  public synchronized void acquire(WriteLane lane) throws InterruptedException {
+    if (lane == WriteLane.URGENT) {
+      urgentWaiting++;
+      try {
+        while (inFlight >= current()) {
+          wait();
+        }
+      } finally {
+        urgentWaiting--;
+        notifyAll();
+      }
+    } else {
+      while (inFlight >= current() || urgentWaiting > 0) {
+        wait();
+      }
     }
     inFlight++;
   }

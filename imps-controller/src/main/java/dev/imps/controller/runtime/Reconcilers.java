@@ -82,6 +82,7 @@ public final class Reconcilers implements AutoCloseable {
               .missingSourceGrace(missingSourceGrace)
               .clock(clock)
               .writeExecutor(writePool)
+              .namespaceWriteExecutor(WriteLane.urgentOnCallingThread())
               .build();
       return new ImpsOperator.NameReconciler() {
         @Override

@@ -8,7 +8,10 @@ import java.util.function.LongSupplier;
  * and {@link AdaptiveWriteLimit} lowers how many writes are in flight.
  *
  * <p>{@link #acquire()} reserves a token and sleeps until it is due, so callers queue fairly in the
- * order they asked. Thread-safe.
+ * order they asked. With lanes ({@link #acquire(WriteLane)}), an urgent write reserves that way,
+ * while a bulk write takes a token only when one is there and no reservation is pending: bulk
+ * writes never reserve ahead, so an urgent write waits at most for the next token, however many
+ * bulk writes wait. The rate is the same for both. Thread-safe.
  */
 public final class WriteRateLimiter {
 
@@ -71,6 +74,26 @@ public final class WriteRateLimiter {
   }
 
   /**
+   * Waits until one more write of the given lane may start: an urgent write reserves the next token
+   * as {@link #acquire()} does; a bulk write waits until a token is free with no urgent reservation
+   * ahead of it.
+   *
+   * @param lane the write's lane
+   * @throws InterruptedException if the thread is interrupted while waiting; an urgent write's
+   *     token stays spent, a bulk write has taken none
+   */
+  public void acquire(WriteLane lane) throws InterruptedException {
+    if (lane == WriteLane.URGENT) {
+      acquire();
+      return;
+    }
+    long wait;
+    while ((wait = takeIfFree()) > 0) {
+      sleeper.sleep(wait);
+    }
+  }
+
+  /**
    * Returns the sustained rate.
    *
    * @return writes per second
@@ -95,6 +118,18 @@ public final class WriteRateLimiter {
     lastRefill = now;
     tokens -= 1;
     return tokens >= 0 ? 0 : (long) Math.ceil(-tokens * NANOS_PER_SECOND / qps);
+  }
+
+  /** Takes a token if a whole one is free and returns 0, else how long until one will be. */
+  synchronized long takeIfFree() {
+    long now = nanoTime.getAsLong();
+    tokens = Math.min(burst, tokens + (now - lastRefill) * qps / NANOS_PER_SECOND);
+    lastRefill = now;
+    if (tokens >= 1) {
+      tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, (long) Math.ceil((1 - tokens) * NANOS_PER_SECOND / qps));
   }
 
   private static void sleepNanos(long nanos) throws InterruptedException {

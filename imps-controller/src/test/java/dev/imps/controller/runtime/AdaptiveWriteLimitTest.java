@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imps.controller.runtime.AdaptiveWriteLimit.Answer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -145,6 +148,57 @@ class AdaptiveWriteLimitTest {
     assertThat(acquired.await(10, TimeUnit.SECONDS)).isTrue();
     second.join(10_000);
     assertThat(limit.inFlight()).isZero();
+  }
+
+  @Test
+  void aFreedPlaceGoesToAWaitingUrgentWriteBeforeBulkWritesThatWaitedLonger() throws Exception {
+    AdaptiveWriteLimit limit = limit(1);
+    limit.acquire(WriteLane.BULK);
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> bulk = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      bulk.add(writer(limit, WriteLane.BULK, "bulk", order));
+    }
+    awaitWaiting(bulk);
+    Thread urgent = writer(limit, WriteLane.URGENT, "urgent", order);
+    awaitWaiting(List.of(urgent));
+
+    limit.release(Answer.ANSWERED, FAST);
+
+    for (Thread thread : bulk) {
+      thread.join(10_000);
+    }
+    urgent.join(10_000);
+    assertThat(order).hasSize(5).first().isEqualTo("urgent");
+    assertThat(limit.inFlight()).isZero();
+  }
+
+  /** Starts a thread that acquires a place in the lane, notes its name and releases it. */
+  private static Thread writer(
+      AdaptiveWriteLimit limit, WriteLane lane, String name, List<String> order) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                limit.acquire(lane);
+                order.add(name);
+                limit.release(Answer.ANSWERED, FAST);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    thread.start();
+    return thread;
+  }
+
+  private static void awaitWaiting(List<Thread> threads) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (Thread thread : threads) {
+      while (thread.getState() != Thread.State.WAITING) {
+        assertThat(System.nanoTime()).as("thread waiting on the limit").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+    }
   }
 
   @Test
