@@ -161,11 +161,19 @@ public final class ImpsOperator implements AutoCloseable {
     this.registry = registry;
     this.onLeadershipLost = onLeadershipLost;
     this.metrics = OperatorMetrics.register(registry);
+    WriteMode mode = settings.writeMode();
+    // Adaptive mode: no rate, the write pool as large as the ceiling, and the workers' urgent
+    // namespace-pass writes count within that ceiling (they go first when a place frees).
     ThrottledWrites writes =
-        new ThrottledWrites(
-            WriteRateLimiter.create(settings.qps(), settings.burst()),
-            AdaptiveWriteLimit.create(settings.writeThreads() + settings.workers()),
-            metrics);
+        mode.adaptive()
+            ? new ThrottledWrites(
+                WriteRateLimiter.unlimited(),
+                AdaptiveWriteLimit.latencyAware(mode.maxInFlight()),
+                metrics)
+            : new ThrottledWrites(
+                WriteRateLimiter.create(settings.qps(), settings.burst()),
+                AdaptiveWriteLimit.create(settings.writeThreads() + settings.workers()),
+                metrics);
     // Informers watch through client (read timeout 0); every single request goes through a copy
     // with a read timeout, so a server that stops answering cannot hold a worker forever.
     ApiClient requests = KubeClients.forRequests(client);
@@ -178,7 +186,9 @@ public final class ImpsOperator implements AutoCloseable {
     this.state = new InformerClusterState(caches, new CoreV1Api(requests));
     this.routing =
         new WorkRouting(caches, this::enqueue, this::enqueueNamespace, startUpQueued::get);
-    this.writePool = Executors.newFixedThreadPool(settings.writeThreads(), daemon("imps-write"));
+    this.writePool =
+        Executors.newFixedThreadPool(
+            mode.adaptive() ? mode.maxInFlight() : settings.writeThreads(), daemon("imps-write"));
     this.reconciler = reconcilers.create(state, actions, writePool);
     caches.imagePullSecrets.addEventHandler(routing.imagePullSecrets());
     caches.namespaces.addEventHandler(routing.namespaces());

@@ -24,14 +24,17 @@ public final class WriteRateLimiter {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final double qps;
+  private final boolean unlimited;
   private final int burst;
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
   private double tokens;
   private long lastRefill;
 
-  private WriteRateLimiter(double qps, int burst, LongSupplier nanoTime, Sleeper sleeper) {
+  private WriteRateLimiter(
+      double qps, int burst, boolean unlimited, LongSupplier nanoTime, Sleeper sleeper) {
     this.qps = qps;
+    this.unlimited = unlimited;
     this.burst = burst;
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
@@ -58,7 +61,18 @@ public final class WriteRateLimiter {
     if (burst < 1) {
       throw new IllegalArgumentException("burst must be at least 1, got " + burst);
     }
-    return new WriteRateLimiter(qps, burst, nanoTime, sleeper);
+    return new WriteRateLimiter(qps, burst, false, nanoTime, sleeper);
+  }
+
+  /**
+   * Creates a limiter that never waits, for adaptive mode, where {@link AdaptiveWriteLimit} alone
+   * paces writes.
+   *
+   * @return the limiter; {@link #qps()} is infinite
+   */
+  public static WriteRateLimiter unlimited() {
+    return new WriteRateLimiter(
+        Double.POSITIVE_INFINITY, Integer.MAX_VALUE, true, System::nanoTime, n -> {});
   }
 
   /**
@@ -67,6 +81,9 @@ public final class WriteRateLimiter {
    * @throws InterruptedException if the thread is interrupted while waiting; the token stays spent
    */
   public void acquire() throws InterruptedException {
+    if (unlimited) {
+      return;
+    }
     long wait = reserve();
     if (wait > 0) {
       sleeper.sleep(wait);
@@ -83,7 +100,7 @@ public final class WriteRateLimiter {
    *     token stays spent, a bulk write has taken none
    */
   public void acquire(WriteLane lane) throws InterruptedException {
-    if (lane == WriteLane.URGENT) {
+    if (unlimited || lane == WriteLane.URGENT) {
       acquire();
       return;
     }

@@ -120,6 +120,55 @@ class AdaptiveWriteLimitTest {
     assertThat(limit.current()).isEqualTo(16);
   }
 
+  static Stream<Arguments> latencies() {
+    return Stream.of(
+        Arguments.of("steady fast answers keep it at the ceiling", new long[] {10, 10, 12, 9}, 16),
+        Arguments.of("jitter within the slack is not rising latency", new long[] {10, 10, 35}, 16),
+        Arguments.of(
+            "an answer over twice the usual plus slack lowers it", new long[] {10, 45}, 12),
+        Arguments.of(
+            "slow answers within one window lower it once", new long[] {10, 100, 200, 300}, 12),
+        Arguments.of("a faster answer becomes the usual latency", new long[] {100, 30, 90}, 12));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("latencies")
+  void aLatencyAwareLimitBacksOffWhenAnswersGetSlowerThanUsual(
+      String description, long[] millis, int expected) throws InterruptedException {
+    AdaptiveWriteLimit limit = AdaptiveWriteLimit.create(16, true, now::get);
+
+    for (long latency : millis) {
+      write(limit, Answer.ANSWERED, Duration.ofMillis(latency));
+      now.addAndGet(Duration.ofMillis(100).toNanos());
+    }
+
+    assertThat(limit.current()).isEqualTo(expected);
+  }
+
+  @Test
+  void aLimitWithoutLatencyAwarenessIgnoresRisingLatency() throws InterruptedException {
+    AdaptiveWriteLimit limit = limit(16);
+
+    write(limit, Answer.ANSWERED, Duration.ofMillis(10));
+    write(limit, Answer.ANSWERED, Duration.ofMillis(900));
+
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
+  @Test
+  void aLatencyAwareLimitFollowsAnApiServerThatIsSlowerForGoodAndGrowsBack()
+      throws InterruptedException {
+    AdaptiveWriteLimit limit = AdaptiveWriteLimit.create(16, true, now::get);
+    write(limit, Answer.ANSWERED, Duration.ofMillis(10));
+
+    for (int i = 0; i < 2000; i++) {
+      write(limit, Answer.ANSWERED, Duration.ofMillis(100));
+      now.addAndGet(Duration.ofMillis(100).toNanos());
+    }
+
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
   @Test
   void aWriteWaitsWhileTheLimitIsReachedAndGoesWhenOneIsReleased() throws Exception {
     AdaptiveWriteLimit limit = limit(1);
