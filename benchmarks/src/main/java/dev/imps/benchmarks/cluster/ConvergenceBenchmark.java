@@ -2,6 +2,7 @@ package dev.imps.benchmarks.cluster;
 
 import dev.imps.benchmarks.report.Figure;
 import dev.imps.benchmarks.report.Numbers;
+import dev.imps.benchmarks.report.Percentiles;
 import dev.imps.benchmarks.report.Summary;
 import dev.imps.benchmarks.report.Target;
 import dev.imps.controller.runtime.KubeClients;
@@ -50,6 +51,9 @@ public final class ConvergenceBenchmark {
   private static final int BUCKET_SIZE = 100;
   private static final int WARM_UP_MAX = 1000;
   private static final Duration SETTLE = Duration.ofSeconds(2);
+
+  /** How long the second client runs idle before each imps run. */
+  private static final Duration SECOND_CLIENT_IDLE = Duration.ofSeconds(5);
 
   private final BenchCluster cluster;
   private final OperatorLauncher launcher;
@@ -145,40 +149,50 @@ public final class ConvergenceBenchmark {
     List<String> where = names.subList(0, namespaces);
     Map<String, Object> selector =
         Map.of("matchLabels", Map.of(SIZE_LABEL_PREFIX + namespaces, "yes"));
-    for (int r = 0; r < runs; r++) {
-      String tag = "p" + index + "n" + namespaces + "r" + r;
-      double writesBefore = writes(operator);
-      double[] limitRun;
-      double[] impsRun;
-      if (r % 2 == 0) {
-        limitRun = limit(profile, where, tag, timeout);
-        Thread.sleep(SETTLE.toMillis());
-        impsRun = imps(operator, tag, selector, namespaces, timeout);
-      } else {
-        impsRun = imps(operator, tag, selector, namespaces, timeout);
-        Thread.sleep(SETTLE.toMillis());
-        limitRun = limit(profile, where, tag, timeout);
+    List<Double> secondIdle = new ArrayList<>();
+    List<Double> secondDuring = new ArrayList<>();
+    SecondClient second =
+        SecondClient.start(cluster.kubeconfig(), "second-client-p" + index + "n" + namespaces);
+    try {
+      for (int r = 0; r < runs; r++) {
+        String tag = "p" + index + "n" + namespaces + "r" + r;
+        double writesBefore = writes(operator);
+        double[] limitRun;
+        double[] impsRun;
+        if (r % 2 == 0) {
+          limitRun = limit(profile, where, tag, timeout);
+          Thread.sleep(SETTLE.toMillis());
+          impsRun =
+              imps(operator, tag, selector, namespaces, timeout, second, secondIdle, secondDuring);
+        } else {
+          impsRun =
+              imps(operator, tag, selector, namespaces, timeout, second, secondIdle, secondDuring);
+          Thread.sleep(SETTLE.toMillis());
+          limitRun = limit(profile, where, tag, timeout);
+        }
+        double impsWrites = writes(operator) - writesBefore;
+        double sweepRun = cleanUp(operator, tag, where, timeout);
+        limit.add(limitRun[0]);
+        loop.add(limitRun[1]);
+        limitFirst.add(limitRun[2]);
+        imps.add(impsRun[0]);
+        impsFirst.add(impsRun[1]);
+        sweep.add(sweepRun);
+        progress.accept(
+            String.format(
+                "convergence %d namespaces, %s, run %d/%d: limit %.2f s, imps %.2f s"
+                    + " (%.0f writes); imps removed the copies in %.2f s",
+                namespaces,
+                profile.label(),
+                r + 1,
+                runs,
+                limitRun[0],
+                impsRun[0],
+                impsWrites,
+                sweepRun));
       }
-      double impsWrites = writes(operator) - writesBefore;
-      double sweepRun = cleanUp(operator, tag, where, timeout);
-      limit.add(limitRun[0]);
-      loop.add(limitRun[1]);
-      limitFirst.add(limitRun[2]);
-      imps.add(impsRun[0]);
-      impsFirst.add(impsRun[1]);
-      sweep.add(sweepRun);
-      progress.accept(
-          String.format(
-              "convergence %d namespaces, %s, run %d/%d: limit %.2f s, imps %.2f s"
-                  + " (%.0f writes); imps removed the copies in %.2f s",
-              namespaces,
-              profile.label(),
-              r + 1,
-              runs,
-              limitRun[0],
-              impsRun[0],
-              impsWrites,
-              sweepRun));
+    } finally {
+      second.close();
     }
     Summary limitSummary = Summary.of(limit);
     String name = Numbers.format(namespaces) + " namespaces, " + profile.label();
@@ -209,7 +223,22 @@ public final class ConvergenceBenchmark {
             Summary.of(sweep),
             "s",
             Target.none(),
-            "not a target of the issue; shows the clean-up each run waits for"));
+            "not a target of the issue; shows the clean-up each run waits for"),
+        Figure.againstLimit(
+            "convergence",
+            "second client's p99 (GET + small write) while imps converges over "
+                + Numbers.format(namespaces)
+                + " namespaces, "
+                + profile.label(),
+            Summary.of(secondDuring),
+            Summary.of(secondIdle),
+            "ms",
+            Target.medianAtMost(2, "≤ 2 × idle"),
+            "the limit column is the same client's p99 idle ("
+                + Numbers.format(SECOND_CLIENT_IDLE.toSeconds())
+                + " s just before each imps run); one GET and one replace of a ConfigMap, "
+                + SecondClient.PACE.toMillis()
+                + " ms apart, on connections of its own"));
   }
 
   /**
@@ -261,6 +290,28 @@ public final class ConvergenceBenchmark {
         (watch.firstArrival() - start) / 1e9
       };
     }
+  }
+
+  /**
+   * Runs {@link #imps} with the second client's p99 noted idle (over {@link #SECOND_CLIENT_IDLE}
+   * just before) and while imps converges.
+   */
+  private double[] imps(
+      OperatorJvm operator,
+      String tag,
+      Map<String, Object> selector,
+      int expected,
+      Duration timeout,
+      SecondClient second,
+      List<Double> idleP99,
+      List<Double> duringP99)
+      throws ApiException, InterruptedException {
+    second.takeLatencies();
+    Thread.sleep(SECOND_CLIENT_IDLE.toMillis());
+    idleP99.add(Percentiles.nearestRank(second.takeLatencies(), 0.99));
+    double[] run = imps(operator, tag, selector, expected, timeout);
+    duringP99.add(Percentiles.nearestRank(second.takeLatencies(), 0.99));
+    return run;
   }
 
   /** Returns, in seconds: the time until the watch saw all copies, and the first copy. */

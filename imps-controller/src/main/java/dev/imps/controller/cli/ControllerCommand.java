@@ -7,6 +7,7 @@ import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.OperatorSettings;
 import dev.imps.controller.runtime.Reconcilers;
+import dev.imps.controller.runtime.WriteMode;
 import io.kubernetes.client.openapi.ApiClient;
 import io.prometheus.client.CollectorRegistry;
 import io.prometheus.client.hotspot.DefaultExports;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -159,6 +161,24 @@ final class ControllerCommand implements Callable<Integer> {
   int writeThreads;
 
   @Option(
+      names = "--write-rate",
+      paramLabel = "MODE",
+      defaultValue = "fixed",
+      description =
+          "fixed: --qps, --burst and --write-threads. adaptive: no rate; as many writes in flight"
+              + " as the API server answers without 429s or rising latency, at most"
+              + " --max-writes-in-flight. Default: ${DEFAULT-VALUE}.")
+  String writeRate;
+
+  @Option(
+      names = "--max-writes-in-flight",
+      paramLabel = "N",
+      defaultValue = "32",
+      description =
+          "The most writes in flight with --write-rate=adaptive. Default: ${DEFAULT-VALUE}.")
+  int maxWritesInFlight;
+
+  @Option(
       names = "--service-account-patching",
       arity = "0..1",
       fallbackValue = "true",
@@ -234,6 +254,16 @@ final class ControllerCommand implements Callable<Integer> {
     return Duration.ofSeconds(missingSourceGraceSeconds);
   }
 
+  WriteMode writeMode() {
+    return switch (writeRate == null ? "" : writeRate.trim().toLowerCase(Locale.ROOT)) {
+      case "fixed" -> new WriteMode(WriteMode.Kind.FIXED, maxWritesInFlight);
+      case "adaptive" -> WriteMode.adaptive(maxWritesInFlight);
+      default ->
+          throw new IllegalArgumentException(
+              "--write-rate must be fixed or adaptive, got '" + writeRate + "'");
+    };
+  }
+
   OperatorSettings settings() {
     String identity = identity();
     OperatorSettings settings =
@@ -246,7 +276,8 @@ final class ControllerCommand implements Callable<Integer> {
             MetricsAddress.parse(metricsAddress),
             Optional.empty(),
             identity,
-            serviceAccountPatching);
+            serviceAccountPatching,
+            writeMode());
     if (leaderElection) {
       settings =
           settings.withLeaderElection(

@@ -42,6 +42,7 @@ public final class Reconciler {
   private final PullSecretRenderers renderers;
   private final ReconcilePlanner planner;
   private final PlanApplier applier;
+  private final PlanApplier namespaceApplier;
   private final StatusSchemaMemory statusSchema = new StatusSchemaMemory();
   private final Set<String> statusFailing = ConcurrentHashMap.newKeySet();
   private final Duration periodicInterval;
@@ -56,6 +57,12 @@ public final class Reconciler {
         new PullSecretRenderers(builder.providers, builder.clock, builder.missingSourceGrace);
     this.planner = new ReconcilePlanner(state, renderers);
     this.applier = new PlanApplier(actions, builder.writeExecutor);
+    this.namespaceApplier =
+        new PlanApplier(
+            actions,
+            builder.namespaceWriteExecutor != null
+                ? builder.namespaceWriteExecutor
+                : builder.writeExecutor);
   }
 
   /**
@@ -187,7 +194,7 @@ public final class Reconciler {
       if (plan.invalidSpec().isPresent()) {
         return NamespacePassOutcome.FULL_PASS_NEEDED;
       }
-      ApplyOutcome outcome = applier.apply(plan);
+      ApplyOutcome outcome = namespaceApplier.apply(plan);
       if (!outcome.clean() || outcome.retryAfter().isPresent()) {
         return NamespacePassOutcome.FULL_PASS_NEEDED;
       }
@@ -319,6 +326,7 @@ public final class Reconciler {
     private Duration periodicInterval = DEFAULT_PERIODIC_INTERVAL;
     private Clock clock = Clock.systemUTC();
     private Executor writeExecutor = Runnable::run;
+    private Executor namespaceWriteExecutor;
     private Duration missingSourceGrace = MissingSourceGrace.DEFAULT;
 
     private Builder() {}
@@ -409,6 +417,18 @@ public final class Reconciler {
      */
     public Builder writeExecutor(Executor executor) {
       this.writeExecutor = Objects.requireNonNull(executor, "executor must not be null");
+      return this;
+    }
+
+    /**
+     * Sets the executor that runs the writes of a namespace pass ({@link #reconcileNamespace}), so
+     * the runtime can serve those one or two writes before a full pass's thousands.
+     *
+     * @param executor the executor; default the {@link #writeExecutor(Executor)}
+     * @return this builder
+     */
+    public Builder namespaceWriteExecutor(Executor executor) {
+      this.namespaceWriteExecutor = Objects.requireNonNull(executor, "executor must not be null");
       return this;
     }
 

@@ -17,7 +17,8 @@ import java.util.function.LongSupplier;
  * is {@link WriteRateLimiter}'s job.
  *
  * <p>Thread-safe: {@link #acquire()} blocks while the limit is reached; every acquire must be
- * followed by exactly one {@link #release}.
+ * followed by exactly one {@link #release}. A free place goes to a waiting {@link WriteLane#URGENT}
+ * write before any bulk write.
  */
 public final class AdaptiveWriteLimit {
 
@@ -37,15 +38,34 @@ public final class AdaptiveWriteLimit {
   /** 429s within this time of a decrease do not decrease the limit again. */
   public static final Duration DECREASE_WINDOW = Duration.ofMillis(500);
 
+  /**
+   * In a latency-aware limit, an answer slower than this many times the usual latency (plus {@link
+   * #LATENCY_SLACK}) counts as rising latency.
+   */
+  public static final double SLOW_FACTOR = 2.0;
+
+  /** Latency added to the usual one before an answer counts as slow, so jitter does not. */
+  public static final Duration LATENCY_SLACK = Duration.ofMillis(20);
+
+  /** A slow answer multiplies the limit of a latency-aware limit by this (a 429 halves it). */
+  public static final double SLOW_DECREASE = 0.75;
+
+  /** How far the usual latency moves towards a slower answer (it drops to a faster one at once). */
+  static final double USUAL_LATENCY_DRIFT = 0.01;
+
   private final int ceiling;
+  private final boolean latencyAware;
   private final LongSupplier nanoTime;
+  private double usualLatencyNanos = -1;
   private double limit;
   private int inFlight;
+  private int urgentWaiting;
   private long lastDecrease;
   private boolean decreased;
 
-  private AdaptiveWriteLimit(int ceiling, LongSupplier nanoTime) {
+  private AdaptiveWriteLimit(int ceiling, boolean latencyAware, LongSupplier nanoTime) {
     this.ceiling = ceiling;
+    this.latencyAware = latencyAware;
     this.nanoTime = nanoTime;
     this.limit = ceiling;
   }
@@ -62,11 +82,31 @@ public final class AdaptiveWriteLimit {
   }
 
   static AdaptiveWriteLimit create(int ceiling, LongSupplier nanoTime) {
+    return create(ceiling, false, nanoTime);
+  }
+
+  /**
+   * Creates a limit that also backs off on rising latency (adaptive mode, {@code --write-rate
+   * adaptive}): an answer slower than {@value #SLOW_FACTOR} times the usual latency plus {@link
+   * #LATENCY_SLACK} multiplies the limit by {@value #SLOW_DECREASE}, once per {@link
+   * #DECREASE_WINDOW}, and does not grow it. The usual latency is the fastest recent answer,
+   * drifting slowly up to follow an API server that is slower for good. It starts at the ceiling.
+   *
+   * @param ceiling the most writes ever in flight, at least 1
+   * @return the limit
+   * @throws IllegalArgumentException if {@code ceiling} is less than 1
+   */
+  public static AdaptiveWriteLimit latencyAware(int ceiling) {
+    return create(ceiling, true, System::nanoTime);
+  }
+
+  static AdaptiveWriteLimit create(int ceiling, boolean latencyAware, LongSupplier nanoTime) {
     if (ceiling < 1) {
       throw new IllegalArgumentException(
           "write concurrency ceiling must be at least 1, got " + ceiling);
     }
-    return new AdaptiveWriteLimit(ceiling, Objects.requireNonNull(nanoTime, "nanoTime"));
+    return new AdaptiveWriteLimit(
+        ceiling, latencyAware, Objects.requireNonNull(nanoTime, "nanoTime"));
   }
 
   /**
@@ -74,9 +114,32 @@ public final class AdaptiveWriteLimit {
    *
    * @throws InterruptedException if interrupted while waiting; nothing is counted then
    */
-  public synchronized void acquire() throws InterruptedException {
-    while (inFlight >= current()) {
-      wait();
+  public void acquire() throws InterruptedException {
+    acquire(WriteLane.BULK);
+  }
+
+  /**
+   * Waits until one more write of the given lane may be in flight, and counts it. A bulk write also
+   * waits while an urgent write waits.
+   *
+   * @param lane the write's lane
+   * @throws InterruptedException if interrupted while waiting; nothing is counted then
+   */
+  public synchronized void acquire(WriteLane lane) throws InterruptedException {
+    if (lane == WriteLane.URGENT) {
+      urgentWaiting++;
+      try {
+        while (inFlight >= current()) {
+          wait();
+        }
+      } finally {
+        urgentWaiting--;
+        notifyAll();
+      }
+    } else {
+      while (inFlight >= current() || urgentWaiting > 0) {
+        wait();
+      }
     }
     inFlight++;
   }
@@ -93,15 +156,33 @@ public final class AdaptiveWriteLimit {
     }
     long now = nanoTime.getAsLong();
     if (answer == Answer.THROTTLED) {
-      if (!decreased || now - lastDecrease >= DECREASE_WINDOW.toNanos()) {
-        limit = Math.max(1, limit / 2);
-        lastDecrease = now;
-        decreased = true;
-      }
+      decrease(now, 0.5);
+    } else if (answer == Answer.ANSWERED && latencyAware && slow(latency.toNanos())) {
+      decrease(now, SLOW_DECREASE);
     } else if (answer == Answer.ANSWERED && latency.compareTo(FAST_ANSWER) < 0) {
       limit = Math.min(ceiling, limit + 1 / limit);
     }
     notifyAll();
+  }
+
+  /** Decreases the limit by the factor unless it was decreased within the window. */
+  private void decrease(long now, double factor) {
+    if (!decreased || now - lastDecrease >= DECREASE_WINDOW.toNanos()) {
+      limit = Math.max(1, limit * factor);
+      lastDecrease = now;
+      decreased = true;
+    }
+  }
+
+  /** Tells whether an answer is slow against the usual latency, and updates the usual latency. */
+  private boolean slow(long latencyNanos) {
+    if (usualLatencyNanos < 0 || latencyNanos < usualLatencyNanos) {
+      usualLatencyNanos = latencyNanos;
+      return false;
+    }
+    boolean slow = latencyNanos > SLOW_FACTOR * usualLatencyNanos + LATENCY_SLACK.toNanos();
+    usualLatencyNanos += (latencyNanos - usualLatencyNanos) * USUAL_LATENCY_DRIFT;
+    return slow;
   }
 
   /**

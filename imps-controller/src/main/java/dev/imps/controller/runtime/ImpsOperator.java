@@ -136,12 +136,20 @@ public final class ImpsOperator implements AutoCloseable {
    */
   static final Duration STATUS_REFRESH_DELAY = Duration.ofSeconds(5);
 
+  /**
+   * Workers of namespace passes, besides {@code --workers} for full passes: a namespace pass's
+   * writes go first (the urgent {@link WriteLane}), so one worker keeps up with the events.
+   */
+  static final int NAMESPACE_WORKERS = 1;
+
   private final Set<String> statusRefreshPending = ConcurrentHashMap.newKeySet();
 
   private final RateLimitingQueue<Request> queue;
   private final ExecutorService writePool;
   private final NameReconciler reconciler;
   private final Controller controller;
+  private final RateLimitingQueue<Request> namespaceQueue;
+  private final Controller namespaceController;
   private final Optional<LeaderElection> leaderElection;
   private final Runnable onLeadershipLost;
   private final AtomicBoolean controllerStarted = new AtomicBoolean();
@@ -161,11 +169,20 @@ public final class ImpsOperator implements AutoCloseable {
     this.registry = registry;
     this.onLeadershipLost = onLeadershipLost;
     this.metrics = OperatorMetrics.register(registry);
+    WriteMode mode = settings.writeMode();
+    // Adaptive mode: no rate, the write pool as large as the ceiling, and the workers' urgent
+    // namespace-pass writes count within that ceiling (they go first when a place frees).
     ThrottledWrites writes =
-        new ThrottledWrites(
-            WriteRateLimiter.create(settings.qps(), settings.burst()),
-            AdaptiveWriteLimit.create(settings.writeThreads() + settings.workers()),
-            metrics);
+        mode.adaptive()
+            ? new ThrottledWrites(
+                WriteRateLimiter.unlimited(),
+                AdaptiveWriteLimit.latencyAware(mode.maxInFlight()),
+                metrics)
+            : new ThrottledWrites(
+                WriteRateLimiter.create(settings.qps(), settings.burst()),
+                AdaptiveWriteLimit.create(
+                    settings.writeThreads() + settings.workers() + NAMESPACE_WORKERS),
+                metrics);
     // Informers watch through client (read timeout 0); every single request goes through a copy
     // with a read timeout, so a server that stops answering cannot hold a worker forever.
     ApiClient requests = KubeClients.forRequests(client);
@@ -178,7 +195,9 @@ public final class ImpsOperator implements AutoCloseable {
     this.state = new InformerClusterState(caches, new CoreV1Api(requests));
     this.routing =
         new WorkRouting(caches, this::enqueue, this::enqueueNamespace, startUpQueued::get);
-    this.writePool = Executors.newFixedThreadPool(settings.writeThreads(), daemon("imps-write"));
+    this.writePool =
+        Executors.newFixedThreadPool(
+            mode.adaptive() ? mode.maxInFlight() : settings.writeThreads(), daemon("imps-write"));
     this.reconciler = reconcilers.create(state, actions, writePool);
     caches.imagePullSecrets.addEventHandler(routing.imagePullSecrets());
     caches.namespaces.addEventHandler(routing.namespaces());
@@ -193,6 +212,20 @@ public final class ImpsOperator implements AutoCloseable {
             .withWorkQueue(queue)
             .withReconciler(this::reconcile)
             .withWorkerCount(settings.workers())
+            .withReadyFunc(caches::hasSynced)
+            .withReadyTimeout(Duration.ofDays(3650))
+            .build();
+    // Namespace passes have a queue and a worker of their own, so a namespace created while
+    // full passes run over thousands of namespaces does not wait for them.
+    this.namespaceQueue =
+        new DefaultRateLimitingQueue<>(
+            Executors.newSingleThreadExecutor(daemon("imps-namespace-queue")));
+    this.namespaceController =
+        ControllerBuilder.defaultBuilder(caches.factory)
+            .withName("imps-namespaces")
+            .withWorkQueue(namespaceQueue)
+            .withReconciler(this::reconcileNamespace)
+            .withWorkerCount(NAMESPACE_WORKERS)
             .withReadyFunc(caches::hasSynced)
             .withReadyTimeout(Duration.ofDays(3650))
             .build();
@@ -302,6 +335,7 @@ public final class ImpsOperator implements AutoCloseable {
     }
     leaderElection.ifPresent(LeaderElection::close);
     controller.shutdown();
+    namespaceController.shutdown();
     caches.close();
     writePool.shutdownNow();
     if (healthServer != null) {
@@ -325,6 +359,9 @@ public final class ImpsOperator implements AutoCloseable {
                 startUpQueued.set(true);
                 queueEverything();
                 LOG.info("caches synced; reconciling with {} workers", settings.workers());
+                Thread namespaces = new Thread(namespaceController::run, "imps-namespaces");
+                namespaces.setDaemon(true);
+                namespaces.start();
                 controller.run();
               } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -369,8 +406,8 @@ public final class ImpsOperator implements AutoCloseable {
         && !name.isEmpty()
         && namespace != null
         && !namespace.isEmpty()
-        && !queue.isShuttingDown()) {
-      queue.add(new Request(namespace, name));
+        && !namespaceQueue.isShuttingDown()) {
+      namespaceQueue.add(new Request(namespace, name));
     }
   }
 
@@ -405,9 +442,6 @@ public final class ImpsOperator implements AutoCloseable {
   }
 
   private Result reconcile(Request request) {
-    if (request.getNamespace() != null) {
-      return reconcileNamespace(request);
-    }
     String name = request.getName();
     statusRefreshPending.remove(name);
     MDC.put(MDC_CR, name);
@@ -470,7 +504,7 @@ public final class ImpsOperator implements AutoCloseable {
     } finally {
       MDC.remove(MDC_CR);
     }
-    queue.forget(request);
+    namespaceQueue.forget(request);
     return new Result(false);
   }
 
@@ -479,6 +513,7 @@ public final class ImpsOperator implements AutoCloseable {
       return;
     }
     controller.shutdown();
+    namespaceController.shutdown();
     onLeadershipLost.run();
   }
 

@@ -22,6 +22,8 @@ import java.util.Optional;
  * @param serviceAccountPatching whether CRs may patch ServiceAccounts ({@code
  *     spec.target.serviceAccounts}); without it the operator neither watches nor patches them, and
  *     needs no RBAC for them
+ * @param writeMode a fixed write budget ({@code qps}, {@code burst}, {@code writeThreads}) or
+ *     adaptive writes in flight ({@code --write-rate})
  */
 public record OperatorSettings(
     Duration periodicInterval,
@@ -32,7 +34,8 @@ public record OperatorSettings(
     Optional<InetSocketAddress> metricsAddress,
     Optional<LeaderElectionSettings> leaderElection,
     String identity,
-    boolean serviceAccountPatching) {
+    boolean serviceAccountPatching,
+    WriteMode writeMode) {
 
   /** IMPS's periodic reconcile interval, 300 s. */
   public static final Duration DEFAULT_PERIODIC_INTERVAL = Duration.ofSeconds(300);
@@ -59,6 +62,7 @@ public record OperatorSettings(
     Objects.requireNonNull(metricsAddress, "metricsAddress");
     Objects.requireNonNull(leaderElection, "leaderElection");
     Objects.requireNonNull(identity, "identity");
+    Objects.requireNonNull(writeMode, "writeMode");
     if (periodicInterval.isNegative() || periodicInterval.isZero()) {
       throw new IllegalArgumentException("--periodic-reconcile-interval must be positive");
     }
@@ -74,6 +78,43 @@ public record OperatorSettings(
     if (writeThreads < 1) {
       throw new IllegalArgumentException("--write-threads must be at least 1, got " + writeThreads);
     }
+  }
+
+  /**
+   * Creates settings with a fixed write budget ({@link WriteMode#fixed()}).
+   *
+   * @param periodicInterval see the record
+   * @param qps see the record
+   * @param burst see the record
+   * @param workers see the record
+   * @param writeThreads see the record
+   * @param metricsAddress see the record
+   * @param leaderElection see the record
+   * @param identity see the record
+   * @param serviceAccountPatching see the record
+   * @throws IllegalArgumentException naming the flag that is out of range
+   */
+  public OperatorSettings(
+      Duration periodicInterval,
+      double qps,
+      int burst,
+      int workers,
+      int writeThreads,
+      Optional<InetSocketAddress> metricsAddress,
+      Optional<LeaderElectionSettings> leaderElection,
+      String identity,
+      boolean serviceAccountPatching) {
+    this(
+        periodicInterval,
+        qps,
+        burst,
+        workers,
+        writeThreads,
+        metricsAddress,
+        leaderElection,
+        identity,
+        serviceAccountPatching,
+        WriteMode.fixed());
   }
 
   /**
@@ -111,7 +152,8 @@ public record OperatorSettings(
         metricsAddress,
         leaderElection,
         identity,
-        serviceAccountPatching);
+        serviceAccountPatching,
+        writeMode);
   }
 
   /**
@@ -130,7 +172,8 @@ public record OperatorSettings(
         Optional.of(address),
         leaderElection,
         identity,
-        serviceAccountPatching);
+        serviceAccountPatching,
+        writeMode);
   }
 
   /**
@@ -149,7 +192,8 @@ public record OperatorSettings(
         metricsAddress,
         Optional.of(settings),
         identity,
-        serviceAccountPatching);
+        serviceAccountPatching,
+        writeMode);
   }
 
   /**
@@ -168,6 +212,27 @@ public record OperatorSettings(
         metricsAddress,
         leaderElection,
         identity,
-        enabled);
+        enabled,
+        writeMode);
+  }
+
+  /**
+   * Returns a copy with another way to pace writes.
+   *
+   * @param mode fixed or adaptive
+   * @return the copy
+   */
+  public OperatorSettings withWriteMode(WriteMode mode) {
+    return new OperatorSettings(
+        periodicInterval,
+        qps,
+        burst,
+        workers,
+        writeThreads,
+        metricsAddress,
+        leaderElection,
+        identity,
+        serviceAccountPatching,
+        mode);
   }
 }

@@ -101,6 +101,7 @@ public final class Reconcilers implements AutoCloseable {
               .missingSourceGrace(missingSourceGrace)
               .clock(clock)
               .writeExecutor(MdcExecutor.wrap(writePool))
+              .namespaceWriteExecutor(WriteLane.urgentOnCallingThread())
               .build();
       return new ImpsOperator.NameReconciler() {
         @Override

@@ -13,7 +13,9 @@ import java.util.function.LongSupplier;
  * Runs every API write of the operator under the client-side {@link WriteRateLimiter} (rate) and
  * the {@link AdaptiveWriteLimit} (writes in flight), and counts it. A write the API server answers
  * with 429 is never abandoned: it waits its {@code Retry-After} (only that write; the others go on
- * under the lowered concurrency) and is sent again until it gets an answer. Thread-safe.
+ * under the lowered concurrency) and is sent again until it gets an answer. Writes of the {@link
+ * WriteLane#URGENT} lane (namespace passes) go before waiting bulk writes at both limits.
+ * Thread-safe.
  */
 public final class ThrottledWrites {
 
@@ -102,9 +104,10 @@ public final class ThrottledWrites {
    */
   public <T> T send(String verb, String resource, Write<T> write)
       throws ApiException, InterruptedException {
+    WriteLane lane = WriteLane.current();
     while (true) {
-      limiter.acquire();
-      concurrency.acquire();
+      limiter.acquire(lane);
+      concurrency.acquire(lane);
       metrics.apiWrite(verb, resource);
       long start = nanoTime.getAsLong();
       AdaptiveWriteLimit.Answer answer = AdaptiveWriteLimit.Answer.NONE;

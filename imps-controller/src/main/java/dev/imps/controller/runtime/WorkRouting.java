@@ -43,7 +43,8 @@ import java.util.function.Consumer;
  *       terminating state, for those that match it and the owners of copies in it;
  *   <li>a pod: only on create, delete or a label or annotation change; only for CRs with pod
  *       clauses that the pod's namespace does not already satisfy by namespace clauses; and only
- *       when the pod matches a pod clause (before or after): a namespace pass;
+ *       when the pod matches a pod clause before or after and no other pod in the namespace does
+ *       (the namespace's clause flips): a namespace pass;
  *   <li>a copy (owner label): a namespace pass for its owner, so edits and deletes by others are
  *       repaired at once; a full pass of the owner's name if the owner is gone (the sweep);
  *   <li>a source: a full pass of the CRs that reference it; a target-name namesake: a namespace
@@ -244,10 +245,30 @@ final class WorkRouting {
               }
               boolean was = oldView != null && rule.evaluatePod(oldView).matched();
               boolean is = newView != null && rule.evaluatePod(newView).matched();
-              if (was != is) {
+              if (was != is && !anotherPodMatches(namespaceName, any, rule)) {
                 enqueueNamespace.accept(name, namespaceName);
               }
             });
+  }
+
+  /**
+   * Tells whether a pod other than the given one matches the rule's pod clause in the namespace, so
+   * the namespace's clause holds before and after the pod's change and no pass is needed. The look
+   * stops at the first match: it is long only when the clause really flips, and then the namespace
+   * pass looks at the same pods anyway.
+   */
+  private boolean anotherPodMatches(
+      String namespace, PartialObjectMetadata pod, NamespaceRule rule) {
+    String podName = pod.getMetadata().getName();
+    for (PartialObjectMetadata other :
+        caches.pods.getIndexer().byIndex(Caches.NAMESPACE_INDEX, namespace)) {
+      if (CacheTransforms.hasMetadata(other)
+          && !Objects.equals(podName, other.getMetadata().getName())
+          && rule.evaluatePod(Snapshots.pod(other)).matched()) {
+        return true;
+      }
+    }
+    return false;
   }
 
   ResourceEventHandler<V1Secret> copies() {

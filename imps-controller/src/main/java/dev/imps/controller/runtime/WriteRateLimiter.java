@@ -8,7 +8,10 @@ import java.util.function.LongSupplier;
  * and {@link AdaptiveWriteLimit} lowers how many writes are in flight.
  *
  * <p>{@link #acquire()} reserves a token and sleeps until it is due, so callers queue fairly in the
- * order they asked. Thread-safe.
+ * order they asked. With lanes ({@link #acquire(WriteLane)}), an urgent write reserves that way,
+ * while a bulk write takes a token only when one is there and no reservation is pending: bulk
+ * writes never reserve ahead, so an urgent write waits at most for the next token, however many
+ * bulk writes wait. The rate is the same for both. Thread-safe.
  */
 public final class WriteRateLimiter {
 
@@ -21,14 +24,17 @@ public final class WriteRateLimiter {
   private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
   private final double qps;
+  private final boolean unlimited;
   private final int burst;
   private final LongSupplier nanoTime;
   private final Sleeper sleeper;
   private double tokens;
   private long lastRefill;
 
-  private WriteRateLimiter(double qps, int burst, LongSupplier nanoTime, Sleeper sleeper) {
+  private WriteRateLimiter(
+      double qps, int burst, boolean unlimited, LongSupplier nanoTime, Sleeper sleeper) {
     this.qps = qps;
+    this.unlimited = unlimited;
     this.burst = burst;
     this.nanoTime = nanoTime;
     this.sleeper = sleeper;
@@ -55,7 +61,18 @@ public final class WriteRateLimiter {
     if (burst < 1) {
       throw new IllegalArgumentException("burst must be at least 1, got " + burst);
     }
-    return new WriteRateLimiter(qps, burst, nanoTime, sleeper);
+    return new WriteRateLimiter(qps, burst, false, nanoTime, sleeper);
+  }
+
+  /**
+   * Creates a limiter that never waits, for adaptive mode, where {@link AdaptiveWriteLimit} alone
+   * paces writes.
+   *
+   * @return the limiter; {@link #qps()} is infinite
+   */
+  public static WriteRateLimiter unlimited() {
+    return new WriteRateLimiter(
+        Double.POSITIVE_INFINITY, Integer.MAX_VALUE, true, System::nanoTime, n -> {});
   }
 
   /**
@@ -64,8 +81,31 @@ public final class WriteRateLimiter {
    * @throws InterruptedException if the thread is interrupted while waiting; the token stays spent
    */
   public void acquire() throws InterruptedException {
+    if (unlimited) {
+      return;
+    }
     long wait = reserve();
     if (wait > 0) {
+      sleeper.sleep(wait);
+    }
+  }
+
+  /**
+   * Waits until one more write of the given lane may start: an urgent write reserves the next token
+   * as {@link #acquire()} does; a bulk write waits until a token is free with no urgent reservation
+   * ahead of it.
+   *
+   * @param lane the write's lane
+   * @throws InterruptedException if the thread is interrupted while waiting; an urgent write's
+   *     token stays spent, a bulk write has taken none
+   */
+  public void acquire(WriteLane lane) throws InterruptedException {
+    if (unlimited || lane == WriteLane.URGENT) {
+      acquire();
+      return;
+    }
+    long wait;
+    while ((wait = takeIfFree()) > 0) {
       sleeper.sleep(wait);
     }
   }
@@ -95,6 +135,18 @@ public final class WriteRateLimiter {
     lastRefill = now;
     tokens -= 1;
     return tokens >= 0 ? 0 : (long) Math.ceil(-tokens * NANOS_PER_SECOND / qps);
+  }
+
+  /** Takes a token if a whole one is free and returns 0, else how long until one will be. */
+  synchronized long takeIfFree() {
+    long now = nanoTime.getAsLong();
+    tokens = Math.min(burst, tokens + (now - lastRefill) * qps / NANOS_PER_SECOND);
+    lastRefill = now;
+    if (tokens >= 1) {
+      tokens -= 1;
+      return 0;
+    }
+    return Math.max(1, (long) Math.ceil((1 - tokens) * NANOS_PER_SECOND / qps));
   }
 
   private static void sleepNanos(long nanos) throws InterruptedException {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imps.controller.leader.LeaderElectionSettings;
 import dev.imps.controller.runtime.OperatorSettings;
+import dev.imps.controller.runtime.WriteMode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -86,6 +87,22 @@ class MainTest {
     assertThat(settings.serviceAccountPatching()).isTrue();
   }
 
+  static Stream<Arguments> writeModes() {
+    return Stream.of(
+        Arguments.of(new String[] {}, WriteMode.fixed()),
+        Arguments.of(new String[] {"--write-rate=fixed"}, WriteMode.fixed()),
+        Arguments.of(new String[] {"--write-rate=adaptive"}, WriteMode.adaptive(32)),
+        Arguments.of(
+            new String[] {"--write-rate", "Adaptive", "--max-writes-in-flight=64"},
+            WriteMode.adaptive(64)));
+  }
+
+  @ParameterizedTest(name = "{0} paces writes as {1}")
+  @MethodSource("writeModes")
+  void writes_are_paced_at_a_fixed_budget_unless_told_adaptive(String[] args, WriteMode expected) {
+    assertThat(parse(args).settings().writeMode()).isEqualTo(expected);
+  }
+
   @Test
   void go_style_boolean_values_are_accepted() {
     assertThat(parse("--enable-leader-election=true").leaderElection).isTrue();
@@ -98,6 +115,10 @@ class MainTest {
             new String[] {"--periodic-reconcile-interval=0"}, "--periodic-reconcile-interval"),
         Arguments.of(new String[] {"--qps=0"}, "--qps"),
         Arguments.of(new String[] {"--burst=0"}, "--burst"),
+        Arguments.of(new String[] {"--write-rate=fast"}, "--write-rate must be fixed or adaptive"),
+        Arguments.of(
+            new String[] {"--write-rate=adaptive", "--max-writes-in-flight=0"},
+            "--max-writes-in-flight"),
         Arguments.of(new String[] {"--metrics-addr=8080"}, "--metrics-addr"),
         Arguments.of(
             new String[] {"--enable-leader-election", "--lease-duration=5", "--renew-deadline=10"},

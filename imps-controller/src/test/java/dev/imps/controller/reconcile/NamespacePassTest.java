@@ -5,6 +5,8 @@ import static dev.imps.controller.reconcile.Fixtures.crForNames;
 import static dev.imps.controller.reconcile.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** One namespace's part of a pass: what it writes, and what it tells the runtime. */
@@ -75,5 +77,34 @@ class NamespacePassTest {
 
     assertThat(reconciler.reconcileNamespace("imps", "a"))
         .isEqualTo(NamespacePassOutcome.FULL_PASS_NEEDED);
+  }
+
+  @Test
+  void aNamespacePassSendsItsWritesThroughItsOwnExecutorAndAFullPassThroughTheWritePool() {
+    List<String> used = new ArrayList<>();
+    Reconciler lanes =
+        Reconciler.builder()
+            .clusterState(cluster)
+            .clusterActions(cluster)
+            .credentialProviders(Fixtures.providers())
+            .writeExecutor(
+                task -> {
+                  used.add("write pool");
+                  task.run();
+                })
+            .namespaceWriteExecutor(
+                task -> {
+                  used.add("namespace lane");
+                  task.run();
+                })
+            .build();
+    cluster.withNamespace("a").withNamespace("b").put(source());
+    cluster.put(crForNames("imps", "uid-1", T0, "a", "b"));
+
+    lanes.reconcileNamespace("imps", "a");
+    assertThat(used).containsExactly("namespace lane");
+    used.clear();
+    lanes.reconcile("imps");
+    assertThat(used).containsExactly("write pool");
   }
 }

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imps.controller.runtime.AdaptiveWriteLimit.Answer;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -117,6 +120,55 @@ class AdaptiveWriteLimitTest {
     assertThat(limit.current()).isEqualTo(16);
   }
 
+  static Stream<Arguments> latencies() {
+    return Stream.of(
+        Arguments.of("steady fast answers keep it at the ceiling", new long[] {10, 10, 12, 9}, 16),
+        Arguments.of("jitter within the slack is not rising latency", new long[] {10, 10, 35}, 16),
+        Arguments.of(
+            "an answer over twice the usual plus slack lowers it", new long[] {10, 45}, 12),
+        Arguments.of(
+            "slow answers within one window lower it once", new long[] {10, 100, 200, 300}, 12),
+        Arguments.of("a faster answer becomes the usual latency", new long[] {100, 30, 90}, 12));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("latencies")
+  void aLatencyAwareLimitBacksOffWhenAnswersGetSlowerThanUsual(
+      String description, long[] millis, int expected) throws InterruptedException {
+    AdaptiveWriteLimit limit = AdaptiveWriteLimit.create(16, true, now::get);
+
+    for (long latency : millis) {
+      write(limit, Answer.ANSWERED, Duration.ofMillis(latency));
+      now.addAndGet(Duration.ofMillis(100).toNanos());
+    }
+
+    assertThat(limit.current()).isEqualTo(expected);
+  }
+
+  @Test
+  void aLimitWithoutLatencyAwarenessIgnoresRisingLatency() throws InterruptedException {
+    AdaptiveWriteLimit limit = limit(16);
+
+    write(limit, Answer.ANSWERED, Duration.ofMillis(10));
+    write(limit, Answer.ANSWERED, Duration.ofMillis(900));
+
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
+  @Test
+  void aLatencyAwareLimitFollowsAnApiServerThatIsSlowerForGoodAndGrowsBack()
+      throws InterruptedException {
+    AdaptiveWriteLimit limit = AdaptiveWriteLimit.create(16, true, now::get);
+    write(limit, Answer.ANSWERED, Duration.ofMillis(10));
+
+    for (int i = 0; i < 2000; i++) {
+      write(limit, Answer.ANSWERED, Duration.ofMillis(100));
+      now.addAndGet(Duration.ofMillis(100).toNanos());
+    }
+
+    assertThat(limit.current()).isEqualTo(16);
+  }
+
   @Test
   void aWriteWaitsWhileTheLimitIsReachedAndGoesWhenOneIsReleased() throws Exception {
     AdaptiveWriteLimit limit = limit(1);
@@ -145,6 +197,57 @@ class AdaptiveWriteLimitTest {
     assertThat(acquired.await(10, TimeUnit.SECONDS)).isTrue();
     second.join(10_000);
     assertThat(limit.inFlight()).isZero();
+  }
+
+  @Test
+  void aFreedPlaceGoesToAWaitingUrgentWriteBeforeBulkWritesThatWaitedLonger() throws Exception {
+    AdaptiveWriteLimit limit = limit(1);
+    limit.acquire(WriteLane.BULK);
+    List<String> order = Collections.synchronizedList(new ArrayList<>());
+    List<Thread> bulk = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      bulk.add(writer(limit, WriteLane.BULK, "bulk", order));
+    }
+    awaitWaiting(bulk);
+    Thread urgent = writer(limit, WriteLane.URGENT, "urgent", order);
+    awaitWaiting(List.of(urgent));
+
+    limit.release(Answer.ANSWERED, FAST);
+
+    for (Thread thread : bulk) {
+      thread.join(10_000);
+    }
+    urgent.join(10_000);
+    assertThat(order).hasSize(5).first().isEqualTo("urgent");
+    assertThat(limit.inFlight()).isZero();
+  }
+
+  /** Starts a thread that acquires a place in the lane, notes its name and releases it. */
+  private static Thread writer(
+      AdaptiveWriteLimit limit, WriteLane lane, String name, List<String> order) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                limit.acquire(lane);
+                order.add(name);
+                limit.release(Answer.ANSWERED, FAST);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+            });
+    thread.start();
+    return thread;
+  }
+
+  private static void awaitWaiting(List<Thread> threads) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    for (Thread thread : threads) {
+      while (thread.getState() != Thread.State.WAITING) {
+        assertThat(System.nanoTime()).as("thread waiting on the limit").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+    }
   }
 
   @Test

@@ -8,11 +8,16 @@ import io.kubernetes.client.openapi.ApiException;
 import io.prometheus.client.CollectorRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -119,6 +124,48 @@ class ThrottledWritesTest {
     assertThat(attempts).hasValue(1);
     assertThat(sleeps).isEmpty();
     assertThat(concurrency.inFlight()).isZero();
+  }
+
+  @Test
+  void a_namespace_pass_write_goes_before_the_bulk_writes_already_waiting() throws Exception {
+    // Real time: 10 writes per second, 8 bulk threads always waiting for the next token.
+    ThrottledWrites shared =
+        new ThrottledWrites(
+            WriteRateLimiter.create(10, 1),
+            AdaptiveWriteLimit.create(10),
+            OperatorMetrics.register(new CollectorRegistry(true)));
+    List<String> sent = Collections.synchronizedList(new ArrayList<>());
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int i = 0; i < 30; i++) {
+        String name = "bulk-" + i;
+        pool.submit(() -> shared.send("create", "secrets", () -> sent.add(name)));
+      }
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+      while (sent.size() < 3) {
+        assertThat(System.nanoTime()).as("bulk writes started").isLessThan(deadline);
+        Thread.sleep(5);
+      }
+      int sentBefore = sent.size();
+      AtomicReference<Exception> failed = new AtomicReference<>();
+
+      WriteLane.urgentOnCallingThread()
+          .execute(
+              () -> {
+                try {
+                  shared.send("create", "secrets", () -> sent.add("urgent"));
+                } catch (Exception e) {
+                  failed.set(e);
+                }
+              });
+
+      assertThat(failed).hasValue(null);
+      // Bulk writes that already held a token may go first; the 8 waiting threads may not.
+      assertThat(sent.indexOf("urgent")).isLessThanOrEqualTo(sentBefore + 2);
+    } finally {
+      pool.shutdownNow();
+      assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
   }
 
   private double sample(String name, String verb, String resource) {

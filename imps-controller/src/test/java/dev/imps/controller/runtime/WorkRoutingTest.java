@@ -118,6 +118,65 @@ class WorkRoutingTest {
     }
   }
 
+  static Stream<Arguments> podEventsBesideOtherPods() {
+    PartialObjectMetadata web = pod("plain", Map.of("app", "web"));
+    PartialObjectMetadata db = pod("plain", Map.of("app", "db"));
+    return Stream.of(
+        Arguments.of("a matching pod created beside another matching one", null, web, "web", false),
+        Arguments.of("a matching pod created beside a non-matching one", null, web, "db", true),
+        Arguments.of("a matching pod deleted while another still matches", web, null, "web", false),
+        Arguments.of("the last matching pod deleted", web, null, "db", true),
+        Arguments.of(
+            "a pod relabelled to stop matching while another still matches", web, db, "web", false),
+        Arguments.of(
+            "a pod relabelled to match beside another matching one", db, web, "web", false),
+        Arguments.of(
+            "a matching pod created beside a matching one in another namespace",
+            null,
+            web,
+            "web elsewhere",
+            true));
+  }
+
+  @ParameterizedTest(name = "{0}: the pod-selecting CR is queued = {4}")
+  @MethodSource("podEventsBesideOtherPods")
+  void a_pod_event_queues_work_only_when_it_flips_its_namespaces_pod_clause(
+      String event,
+      PartialObjectMetadata before,
+      PartialObjectMetadata after,
+      String other,
+      boolean queuesIt) {
+    String otherNamespace = other.endsWith(" elsewhere") ? "selected-not" : "plain";
+    String otherApp = other.split(" ")[0];
+    caches
+        .pods
+        .getIndexer()
+        .add(
+            PartialObjectMetadata.of(
+                new V1ObjectMeta()
+                    .namespace(otherNamespace)
+                    .name("other")
+                    .labels(Map.of("app", otherApp))
+                    .annotations(Map.of())));
+    if (after != null) {
+      // The informer updates its cache before it calls the handlers.
+      caches.pods.getIndexer().add(after);
+    }
+    if (before == null) {
+      routing.pods().onAdd(after);
+    } else if (after == null) {
+      routing.pods().onDelete(before, false);
+    } else {
+      routing.pods().onUpdate(before, after);
+    }
+
+    if (queuesIt) {
+      assertThat(queued).containsExactly("by-pods");
+    } else {
+      assertThat(queued).isEmpty();
+    }
+  }
+
   static Stream<Arguments> namespaceEvents() {
     return Stream.of(
         Arguments.of(

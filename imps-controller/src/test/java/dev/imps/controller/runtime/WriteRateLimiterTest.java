@@ -74,6 +74,49 @@ class WriteRateLimiterTest {
     assertThat(time.sleeps).containsExactly(Duration.ofMillis(100).toNanos());
   }
 
+  static Stream<Arguments> lanes() {
+    return Stream.of(
+        Arguments.of(10.0, 1, 1, Duration.ofMillis(100)),
+        Arguments.of(10.0, 1, 50, Duration.ofMillis(100)),
+        Arguments.of(50.0, 100, 1000, Duration.ofMillis(20)),
+        Arguments.of(0.5, 3, 8, Duration.ofSeconds(2)));
+  }
+
+  @ParameterizedTest(
+      name = "at {0} qps with burst {1} and {2} bulk writes waiting, an urgent write waits {3}")
+  @MethodSource("lanes")
+  void an_urgent_write_goes_at_the_next_token_however_many_bulk_writes_wait(
+      double qps, int burst, int bulkWaiting, Duration urgentWait) throws InterruptedException {
+    FakeTime time = new FakeTime();
+    WriteRateLimiter limiter = time.limiter(qps, burst);
+    for (int i = 0; i < burst; i++) {
+      limiter.acquire(WriteLane.BULK);
+    }
+    for (int i = 0; i < bulkWaiting; i++) {
+      // Each waiting bulk write looks for a free token, takes none and reserves nothing.
+      assertThat(limiter.takeIfFree()).isPositive();
+    }
+
+    limiter.acquire(WriteLane.URGENT);
+
+    assertThat(time.sleeps).containsExactly(urgentWait.toNanos());
+    assertThat(limiter.takeIfFree())
+        .as("the bulk writes' next token comes one spacing after the urgent one's")
+        .isEqualTo(urgentWait.toNanos());
+  }
+
+  @Test
+  void bulk_writes_keep_the_same_rate_as_reserved_ones() throws InterruptedException {
+    FakeTime time = new FakeTime();
+    WriteRateLimiter limiter = time.limiter(10, 5);
+    for (int i = 0; i < 25; i++) {
+      limiter.acquire(i % 5 == 0 ? WriteLane.URGENT : WriteLane.BULK);
+    }
+
+    long waited = time.sleeps.stream().mapToLong(Long::longValue).sum();
+    assertThat(Duration.ofNanos(waited)).isEqualTo(Duration.ofSeconds(2));
+  }
+
   static Stream<Arguments> invalid() {
     return Stream.of(
         Arguments.of(0.0, 1, "qps must be a positive number"),
