@@ -157,6 +157,78 @@ class DesiredSecretTest {
                     .doesNotContainKey("blockOwnerDeletion"));
   }
 
+  private static final DesiredSecret UNOWNED =
+      DesiredSecret.unowned(
+          new SecretRef("a", "pull"),
+          ReconcileConstants.DOCKER_CONFIG_JSON_TYPE,
+          Map.of(".dockerconfigjson", CONFIG));
+
+  static Stream<Arguments> anUnownedTargetDiffersOnlyInTypeAndData() {
+    return Stream.of(
+        row("nothing", b -> b, Set.of()),
+        row("its own labels", b -> b.labels(Map.of("team", "b")), Set.of()),
+        row("its own annotations", b -> b.annotations(Map.of("note", "theirs")), Set.of()),
+        row("no owner reference", b -> b.ownerReferences(List.of()), Set.of()),
+        row("another owner reference", b -> b.ownerReferences(List.of(DEPLOYMENT)), Set.of()),
+        row("the type", b -> b.type("Opaque"), Set.of(SecretField.TYPE)),
+        row(
+            "a data value",
+            b -> b.data(Map.of(".dockerconfigjson", Fixtures.utf8("{}"))),
+            Set.of(SecretField.DATA)),
+        row(
+            "an extra data key",
+            b -> b.data(Map.of(".dockerconfigjson", CONFIG, "x", new byte[0])),
+            Set.of(SecretField.DATA)),
+        row("no data", b -> b.data(Map.of()), Set.of(SecretField.DATA)));
+  }
+
+  @ParameterizedTest(name = "an unowned target that differs in {0}")
+  @MethodSource
+  void anUnownedTargetDiffersOnlyInTypeAndData(
+      String description, UnaryOperator<SecretSnapshot.Builder> change, Set<SecretField> expected) {
+    SecretSnapshot current = change.apply(matching()).build();
+
+    Set<SecretField> differences = UNOWNED.differencesFrom(current);
+
+    assertThat(differences)
+        .isEqualTo(
+            expected.isEmpty() ? EnumSet.noneOf(SecretField.class) : EnumSet.copyOf(expected));
+  }
+
+  @Test
+  void anUnownedTargetsPatchTouchesOnlyItsData() {
+    SecretSnapshot current =
+        matching()
+            .labels(Map.of("team", "b"))
+            .annotations(Map.of("note", "theirs"))
+            .data(Map.of(".dockerconfigjson", Fixtures.utf8("{}"), "junk", new byte[] {1}))
+            .ownerReferences(List.of(DEPLOYMENT))
+            .build();
+
+    SecretPatch patch = UNOWNED.patchOver(current);
+
+    assertThat(patch.changes()).containsExactly(SecretField.DATA);
+    assertThat(map(patch.body().get("metadata"))).containsOnlyKeys("resourceVersion");
+    assertThat(map(patch.body().get("data")))
+        .containsEntry(".dockerconfigjson", Base64.getEncoder().encodeToString(CONFIG))
+        .containsEntry("junk", null)
+        .hasSize(2);
+  }
+
+  @Test
+  void anUnownedTargetsManifestHasNoOwnerLabelsOrAnnotations() {
+    Map<String, Object> manifest = UNOWNED.manifest();
+
+    assertThat(manifest).containsEntry("type", ReconcileConstants.DOCKER_CONFIG_JSON_TYPE);
+    assertThat(map(manifest.get("metadata"))).containsOnlyKeys("name", "namespace");
+    assertThat(map(manifest.get("data")))
+        .containsOnlyKeys(".dockerconfigjson")
+        .containsEntry(".dockerconfigjson", Base64.getEncoder().encodeToString(CONFIG));
+    assertThat(UNOWNED.isOwned()).isFalse();
+    assertThat(UNOWNED.owner()).isEmpty();
+    assertThat(DESIRED.owner()).contains(OWNER);
+  }
+
   @Test
   void textFormsNameTheSecretButNeverItsData() {
     SecretSnapshot snapshot =

@@ -1,7 +1,7 @@
 package dev.imps.controller.it.support;
 
-import dev.imps.controller.reconcile.MissingSourceGrace;
 import dev.imps.controller.metrics.EcrFetchMetrics;
+import dev.imps.controller.reconcile.MissingSourceGrace;
 import dev.imps.controller.runtime.ImpsOperator;
 import dev.imps.controller.runtime.OperatorSettings;
 import dev.imps.controller.runtime.Reconcilers;
