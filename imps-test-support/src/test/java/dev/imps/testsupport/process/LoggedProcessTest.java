@@ -5,7 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LoggedProcessTest {
 
@@ -25,33 +29,34 @@ class LoggedProcessTest {
     }
   }
 
-  @Test
-  void stopEndsAProcessThatHonoursSigtermWithinTheGrace() {
-    LoggedProcess process =
-        LoggedProcess.start(
-            "sleeper",
-            new ProcessBuilder("bash", "-c", "trap 'exit 7' TERM; while :; do sleep 0.1; done"),
-            LOGS.resolve("term-" + System.nanoTime() + ".log"));
-
-    process.stop(Duration.ofSeconds(30));
-
-    assertThat(process.isAlive()).isFalse();
-    assertThat(process.exitValue()).isEqualTo(7);
+  static Stream<Arguments> stopEndsTheProcess() {
+    return Stream.of(
+        Arguments.of(
+            "that honours SIGTERM within the grace",
+            "trap 'exit 7' TERM; while :; do sleep 0.1; done",
+            Duration.ofSeconds(30),
+            7),
+        Arguments.of(
+            "that ignores SIGTERM, with SIGKILL once the grace is over",
+            "trap '' TERM; while :; do sleep 0.1; done",
+            Duration.ofMillis(500),
+            128 + 9));
   }
 
-  @Test
-  void stopKillsAProcessThatIgnoresSigtermOnceTheGraceIsOver() {
+  @ParameterizedTest(name = "stop ends a process {0}")
+  @MethodSource
+  void stopEndsTheProcess(String description, String script, Duration grace, int status) {
     LoggedProcess process =
         LoggedProcess.start(
-            "stubborn",
-            new ProcessBuilder("bash", "-c", "trap '' TERM; while :; do sleep 0.1; done"),
-            LOGS.resolve("kill-" + System.nanoTime() + ".log"));
+            "stopped",
+            new ProcessBuilder("bash", "-c", script),
+            LOGS.resolve("stop-" + System.nanoTime() + ".log"));
     ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
 
-    process.stop(Duration.ofMillis(500));
+    process.stop(grace);
 
-    assertThat(process.isAlive()).isFalse();
     assertThat(handle.isAlive()).isFalse();
+    assertThat(process.exitValue()).isEqualTo(status);
   }
 
   @Test
