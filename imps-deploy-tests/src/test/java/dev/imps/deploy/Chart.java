@@ -1,5 +1,6 @@
 package dev.imps.deploy;
 
+import dev.imps.testsupport.process.CommandResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

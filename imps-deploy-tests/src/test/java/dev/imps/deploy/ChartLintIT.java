@@ -2,6 +2,7 @@ package dev.imps.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imps.testsupport.process.CommandResult;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;

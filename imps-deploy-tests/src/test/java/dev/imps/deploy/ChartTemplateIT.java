@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
+import dev.imps.testsupport.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.HashMap;

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imps.controller.cli.Main;
+import dev.imps.testsupport.process.Command;
+import dev.imps.testsupport.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,7 +105,7 @@ class ContainerCommandIT {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(args);
-    return Commands.run(command, jar.getParent(), environment, null);
+    return Command.of(command).inDirectory(jar.getParent()).withEnvironment(environment).run();
   }
 
   private static List<String> args(Map<String, Object> container) {

@@ -1,5 +1,7 @@
 package dev.imps.deploy;
 
+import dev.imps.testsupport.process.Command;
+import dev.imps.testsupport.process.CommandResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -87,15 +89,19 @@ record Helm(Path binary) {
     command.add(binary.toString());
     command.addAll(args);
     Path home = scratchHome();
-    return Commands.run(
-        command,
-        home,
-        Map.of(
-            "HELM_CACHE_HOME", home.resolve("cache").toString(),
-            "HELM_CONFIG_HOME", home.resolve("config").toString(),
-            "HELM_DATA_HOME", home.resolve("data").toString(),
-            "KUBECONFIG", home.resolve("no-kubeconfig").toString()),
-        null);
+    return Command.of(command)
+        .inDirectory(home)
+        .withEnvironment(
+            Map.of(
+                "HELM_CACHE_HOME",
+                home.resolve("cache").toString(),
+                "HELM_CONFIG_HOME",
+                home.resolve("config").toString(),
+                "HELM_DATA_HOME",
+                home.resolve("data").toString(),
+                "KUBECONFIG",
+                home.resolve("no-kubeconfig").toString()))
+        .run();
   }
 
   private static Path scratchHome() {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
+import dev.imps.testsupport.process.Command;
+import dev.imps.testsupport.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,11 +68,10 @@ class PlainManifestsIT {
   void the_rendered_manifests_are_not_stale(String file, @TempDir Path out) throws IOException {
     Helm helm = Helm.locate();
     CommandResult render =
-        Commands.run(
-            List.of("bash", layout.script("render-manifests.sh").toString(), out.toString()),
-            layout.root(),
-            Map.of(Helm.HELM_VARIABLE, helm.binary().toString()),
-            null);
+        Command.of(List.of("bash", layout.script("render-manifests.sh").toString(), out.toString()))
+            .inDirectory(layout.root())
+            .withEnvironment(Map.of(Helm.HELM_VARIABLE, helm.binary().toString()))
+            .run();
     assertThat(render.succeeded()).as(render.describe()).isTrue();
 
     assertThat(Files.readString(layout.manifests().resolve(file)))

@@ -1,17 +1,16 @@
 package dev.imps.e2e;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.imps.testsupport.process.Command;
+import dev.imps.testsupport.process.CommandResult;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
-/** Runs a command line to completion and returns its standard output; fails with its error. */
+/**
+ * Runs a command line to completion ({@link Command} of imps-test-support) and returns its standard
+ * output; fails with its error.
+ */
 final class Commands {
 
   private Commands() {}
@@ -29,61 +28,29 @@ final class Commands {
    */
   static String run(
       List<String> command, String input, List<String> environment, Duration timeout) {
-    ProcessBuilder builder = new ProcessBuilder(command);
+    Map<String, String> variables = new LinkedHashMap<>();
     for (String variable : environment) {
       int eq = variable.indexOf('=');
-      builder.environment().put(variable.substring(0, eq), variable.substring(eq + 1));
+      variables.put(variable.substring(0, eq), variable.substring(eq + 1));
     }
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + command.get(0), e);
+    CommandResult result =
+        Command.of(command).withEnvironment(variables).withInput(input).withTimeout(timeout).run();
+    if (result.timedOut()) {
+      throw new IllegalStateException(
+          String.join(" ", command.subList(0, Math.min(3, command.size())))
+              + " did not finish within "
+              + timeout);
     }
-    CompletableFuture<String> out =
-        CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
-    CompletableFuture<String> err =
-        CompletableFuture.supplyAsync(() -> read(process.getErrorStream()));
-    try (OutputStream stdin = process.getOutputStream()) {
-      if (input != null) {
-        stdin.write(input.getBytes(StandardCharsets.UTF_8));
-      }
-    } catch (IOException e) {
-      // the program ended without reading its input; its status says why
-    }
-    try {
-      if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        throw new IllegalStateException(
-            String.join(" ", command.subList(0, Math.min(3, command.size())))
-                + " did not finish within "
-                + timeout);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-      throw new IllegalStateException("interrupted while running " + command.get(0), e);
-    }
-    if (process.exitValue() != 0) {
+    if (!result.succeeded()) {
       throw new CommandFailedException(
           String.join(" ", command.subList(0, Math.min(4, command.size())))
               + " failed with status "
-              + process.exitValue()
+              + result.exitStatus()
               + ": "
-              + err.join().strip(),
-          err.join());
+              + result.stderr().strip(),
+          result.stderr());
     }
-    return out.join();
-  }
-
-  private static String read(InputStream stream) {
-    try (stream) {
-      ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-      stream.transferTo(bytes);
-      return bytes.toString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
+    return result.stdout();
   }
 
   /** A command that exited with a non-zero status; carries its standard error. */

@@ -2,7 +2,6 @@ package dev.imps.e2e;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,11 +15,10 @@ record Kubectl(Path kubeconfig, Path cacheDirectory) {
   private static final Duration TIMEOUT = Duration.ofMinutes(5);
 
   String run(String input, List<String> args) {
-    List<String> command = new ArrayList<>();
-    command.add(binary().toString());
-    command.add("--kubeconfig=" + kubeconfig);
-    command.add("--cache-dir=" + cacheDirectory);
-    command.addAll(args);
+    List<String> command =
+        new dev.imps.testsupport.process.Kubectl(binary(), kubeconfig, cacheDirectory)
+            .command(args)
+            .line();
     return Commands.run(command, input, List.of(), TIMEOUT);
   }
 

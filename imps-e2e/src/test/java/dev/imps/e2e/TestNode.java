@@ -1,9 +1,9 @@
 package dev.imps.e2e;
 
+import dev.imps.testsupport.process.LogFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -186,12 +186,7 @@ final class TestNode implements AutoCloseable {
   }
 
   static String tail(Path file, int lines) {
-    try {
-      List<String> all = Files.readAllLines(file, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(cannot read " + file + ": " + e.getMessage() + ")";
-    }
+    return LogFile.tail(file, lines);
   }
 
   private static void sleep(Duration duration) {

@@ -1,9 +1,8 @@
 package dev.imps.envtest;
 
+import dev.imps.testsupport.process.LogFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,12 +140,7 @@ final class ChildProcess {
    * @return the last lines, or a note when the log cannot be read
    */
   String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException | UncheckedIOException e) {
-      return "(cannot read " + logFile + ": " + e.getMessage() + ")";
-    }
+    return LogFile.tail(logFile, lines);
   }
 
   /**

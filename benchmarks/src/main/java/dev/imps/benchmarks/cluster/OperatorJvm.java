@@ -1,5 +1,6 @@
 package dev.imps.benchmarks.cluster;
 
+import dev.imps.testsupport.process.LoggedProcess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -15,8 +16,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The operator as users run it: {@code java <options> -jar imps.jar controller --kubeconfig F
@@ -51,8 +50,7 @@ public final class OperatorJvm implements AutoCloseable {
 
   private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
-  private final Process process;
-  private final Path log;
+  private final LoggedProcess process;
   private final URI base;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -60,10 +58,9 @@ public final class OperatorJvm implements AutoCloseable {
   private final long startedNanos;
   private volatile Duration readyAfter;
 
-  private OperatorJvm(Process process, Path log, int port, long startedNanos) {
+  private OperatorJvm(LoggedProcess process, int port, long startedNanos) {
     this.startedNanos = startedNanos;
     this.process = process;
-    this.log = log;
     this.base = URI.create("http://127.0.0.1:" + port);
   }
 
@@ -105,16 +102,17 @@ public final class OperatorJvm implements AutoCloseable {
           StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE,
           java.nio.file.StandardOpenOption.APPEND);
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      builder.environment().put("POD_NAME", "imps-bench");
-      builder.environment().putAll(CHART_ENVIRONMENT);
-      long started = System.nanoTime();
-      return new OperatorJvm(builder.start(), log, port, started);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot start the operator from " + jar, e);
+      throw new UncheckedIOException("cannot write the operator's log " + log, e);
+    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("POD_NAME", "imps-bench");
+    builder.environment().putAll(CHART_ENVIRONMENT);
+    long started = System.nanoTime();
+    try {
+      return new OperatorJvm(LoggedProcess.start("operator", builder, log), port, started);
+    } catch (UncheckedIOException e) {
+      throw new UncheckedIOException("cannot start the operator from " + jar, e.getCause());
     }
   }
 
@@ -221,12 +219,7 @@ public final class OperatorJvm implements AutoCloseable {
    * @return the lines
    */
   public String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(cannot read " + log + ": " + e + ")";
-    }
+    return process.logTail(lines);
   }
 
   /**
@@ -235,22 +228,12 @@ public final class OperatorJvm implements AutoCloseable {
    * @return the path
    */
   public Path log() {
-    return log;
+    return process.logFile();
   }
 
   /** Stops the operator with SIGTERM, by force after 20 s. */
   @Override
   public void close() {
-    Objects.requireNonNull(process);
-    process.destroy();
-    try {
-      if (!process.waitFor(STOP_GRACE.toSeconds(), TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    process.stop(STOP_GRACE);
   }
 }

@@ -10,12 +10,18 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * The copy of the pull secret that one namespace should hold: name, type, labels (the spec's plus
  * the owner label), annotations, data and the owner reference to the {@code ImagePullSecret}.
+ *
+ * <p>Two modes. An <em>owned</em> copy ({@link #of}) is imps's object: its labels, annotations and
+ * owner reference are imps's to set. An <em>unowned</em> target ({@link #unowned}, the refresher's
+ * secret) belongs to someone else: imps keeps only its type and data, so its labels, annotations
+ * and owner references are neither compared, rendered nor patched.
  *
  * <p>It knows how it differs from an existing secret ({@link #differencesFrom}) and renders the
  * request bodies the runtime sends as plain maps ({@link #manifest()}, {@link #patchOver}), because
@@ -29,6 +35,8 @@ public final class DesiredSecret {
   private final Map<String, String> labels;
   private final Map<String, String> annotations;
   private final Map<String, byte[]> data;
+
+  /** The owning {@code ImagePullSecret}; {@code null} for an unowned target. */
   private final OwnerRef owner;
 
   private DesiredSecret(
@@ -80,6 +88,23 @@ public final class DesiredSecret {
   }
 
   /**
+   * Creates an unowned target: a secret imps keeps the type and data of, but does not own. It gets
+   * no owner label and no owner reference, and its labels and annotations stay whatever they are.
+   *
+   * @param ref namespace and name of the target
+   * @param type the secret type, normally {@value ReconcileConstants#DOCKER_CONFIG_JSON_TYPE}
+   * @param data the rendered data; copied
+   * @return the desired target
+   * @throws NullPointerException if {@code ref}, {@code type} or {@code data} is {@code null}
+   */
+  public static DesiredSecret unowned(SecretRef ref, String type, Map<String, byte[]> data) {
+    Objects.requireNonNull(ref, "ref");
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(data, "data");
+    return new DesiredSecret(ref, type, Map.of(), Map.of(), data, null);
+  }
+
+  /**
    * Returns namespace and name.
    *
    * @return the reference
@@ -98,7 +123,7 @@ public final class DesiredSecret {
   }
 
   /**
-   * Returns all labels, the owner label included.
+   * Returns all labels, the owner label included; none for an unowned target.
    *
    * @return an unmodifiable sorted map
    */
@@ -107,7 +132,7 @@ public final class DesiredSecret {
   }
 
   /**
-   * Returns the annotations.
+   * Returns the annotations; none for an unowned target.
    *
    * @return an unmodifiable sorted map
    */
@@ -129,16 +154,26 @@ public final class DesiredSecret {
   /**
    * Returns the owner.
    *
-   * @return the owning {@code ImagePullSecret}
+   * @return the owning {@code ImagePullSecret}, or empty for an unowned target
    */
-  public OwnerRef owner() {
-    return owner;
+  public Optional<OwnerRef> owner() {
+    return Optional.ofNullable(owner);
+  }
+
+  /**
+   * Tells whether imps owns this secret, so that its labels, annotations and owner reference are
+   * imps's to set.
+   *
+   * @return {@code false} for a target made by {@link #unowned}
+   */
+  public boolean isOwned() {
+    return owner != null;
   }
 
   /**
    * Lists how an existing secret differs from this one. Labels, annotations and data are compared
    * exactly: the copy is imps's object, so a key someone else added is drift too. Owner references
-   * to other kinds of owners are left alone.
+   * to other kinds of owners are left alone. An unowned target is compared by type and data only.
    *
    * @param current the secret as the cache holds it
    * @return the fields that differ; empty if the secret is already right
@@ -150,6 +185,9 @@ public final class DesiredSecret {
     }
     if (!current.hasData(data)) {
       differences.add(SecretField.DATA);
+    }
+    if (!isOwned()) {
+      return differences;
     }
     if (!labels.equals(current.labels())) {
       differences.add(SecretField.LABELS);
@@ -166,17 +204,22 @@ public final class DesiredSecret {
   /**
    * Renders the full object for a create request.
    *
-   * @return {@code {apiVersion, kind, metadata, type, data}} with base64 data values
+   * @return {@code {apiVersion, kind, metadata, type, data}} with base64 data values; an unowned
+   *     target's metadata holds only its name and namespace
    */
   public Map<String, Object> manifest() {
     Map<String, Object> metadata = new LinkedHashMap<>();
     metadata.put("name", ref.name());
     metadata.put("namespace", ref.namespace());
-    metadata.put("labels", new LinkedHashMap<>(labels));
+    if (!labels.isEmpty()) {
+      metadata.put("labels", new LinkedHashMap<>(labels));
+    }
     if (!annotations.isEmpty()) {
       metadata.put("annotations", new LinkedHashMap<>(annotations));
     }
-    metadata.put("ownerReferences", List.of(ownerReferenceBody(owner)));
+    if (isOwned()) {
+      metadata.put("ownerReferences", List.of(ownerReferenceBody(owner)));
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("apiVersion", "v1");
     body.put("kind", "Secret");
@@ -189,7 +232,8 @@ public final class DesiredSecret {
   /**
    * Renders the JSON merge patch that turns {@code current} into this secret (all but the type,
    * which cannot change). Keys to remove are set to {@code null}; {@code metadata.resourceVersion}
-   * makes the API server refuse the patch with 409 if the secret changed since the cache saw it.
+   * makes the API server refuse the patch with 409 if the secret changed since the cache saw it. An
+   * unowned target's patch touches only its data.
    *
    * @param current the secret as the cache holds it
    * @return the patch, with only the differing parts
@@ -286,7 +330,7 @@ public final class DesiredSecret {
         || !type.equals(that.type)
         || !labels.equals(that.labels)
         || !annotations.equals(that.annotations)
-        || !owner.equals(that.owner)
+        || !Objects.equals(owner, that.owner)
         || !data.keySet().equals(that.data.keySet())) {
       return false;
     }
@@ -308,6 +352,7 @@ public final class DesiredSecret {
   public String toString() {
     return "DesiredSecret{"
         + ref
+        + (isOwned() ? "" : ", unowned")
         + ", type="
         + type
         + ", labels="

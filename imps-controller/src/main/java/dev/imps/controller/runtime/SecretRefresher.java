@@ -2,9 +2,12 @@ package dev.imps.controller.runtime;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.imps.controller.reconcile.DesiredSecret;
 import dev.imps.controller.reconcile.HalfLifeRequeue;
 import dev.imps.controller.reconcile.ReconcileConstants;
+import dev.imps.controller.reconcile.SecretField;
 import dev.imps.controller.reconcile.SecretRef;
+import dev.imps.controller.reconcile.SecretSnapshot;
 import dev.imps.credentials.CredentialProviders;
 import dev.imps.credentials.MergedConfig;
 import dev.imps.credentials.PullSecretRenderer;
@@ -15,20 +18,17 @@ import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.PatchUtils;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -174,22 +174,15 @@ public final class SecretRefresher {
   }
 
   private void write(byte[] config) throws ApiException {
-    Optional<V1Secret> existing;
-    try {
-      existing =
-          Optional.of(core.readNamespacedSecret(target.name(), target.namespace()).execute());
-    } catch (ApiException e) {
-      if (e.getCode() != 404) {
-        throw e;
-      }
-      existing = Optional.empty();
-    }
+    DesiredSecret desired =
+        DesiredSecret.unowned(
+            target,
+            ReconcileConstants.DOCKER_CONFIG_JSON_TYPE,
+            Map.of(ReconcileConstants.DOCKER_CONFIG_JSON_KEY, config));
+    Optional<SecretSnapshot> existing = readTarget();
     if (existing.isEmpty()) {
       V1Secret secret =
-          new V1Secret()
-              .metadata(new V1ObjectMeta().name(target.name()).namespace(target.namespace()))
-              .type(ReconcileConstants.DOCKER_CONFIG_JSON_TYPE)
-              .data(Map.of(ReconcileConstants.DOCKER_CONFIG_JSON_KEY, config));
+          client.getJSON().deserialize(JSON.toJson(desired.manifest()), V1Secret.class);
       secret.setStringData(null);
       secret.getMetadata().setManagedFields(null);
       secret.getMetadata().setFinalizers(null);
@@ -199,31 +192,21 @@ public final class SecretRefresher {
       LOG.info("created {}", target);
       return;
     }
-    V1Secret current = existing.get();
-    if (!ReconcileConstants.DOCKER_CONFIG_JSON_TYPE.equals(current.getType())) {
+    SecretSnapshot current = existing.get();
+    Set<SecretField> differences = desired.differencesFrom(current);
+    if (differences.contains(SecretField.TYPE)) {
       LOG.error(
           "{} has type {}, not {}; it is left as it is (a secret's type cannot change)",
           target,
-          current.getType(),
-          ReconcileConstants.DOCKER_CONFIG_JSON_TYPE);
+          current.type(),
+          desired.type());
       return;
     }
-    Map<String, byte[]> data = current.getData() == null ? Map.of() : current.getData();
-    byte[] stored = data.get(ReconcileConstants.DOCKER_CONFIG_JSON_KEY);
-    if (stored != null && Arrays.equals(stored, config) && data.size() == 1) {
+    if (differences.isEmpty()) {
       LOG.debug("{} is up to date", target);
       return;
     }
-    Map<String, Object> dataPatch = new LinkedHashMap<>();
-    dataPatch.put(
-        ReconcileConstants.DOCKER_CONFIG_JSON_KEY, Base64.getEncoder().encodeToString(config));
-    for (String key : data.keySet()) {
-      dataPatch.putIfAbsent(key, null);
-    }
-    Map<String, Object> body = new LinkedHashMap<>();
-    body.put("metadata", Map.of("resourceVersion", current.getMetadata().getResourceVersion()));
-    body.put("data", dataPatch);
-    String json = JSON.toJson(body);
+    String json = JSON.toJson(desired.patchOver(current).body());
     PatchUtils.patch(
         V1Secret.class,
         () ->
@@ -233,6 +216,18 @@ public final class SecretRefresher {
         V1Patch.PATCH_FORMAT_JSON_MERGE_PATCH,
         client);
     LOG.info("updated {}", target);
+  }
+
+  private Optional<SecretSnapshot> readTarget() throws ApiException {
+    try {
+      return Optional.of(
+          Snapshots.secret(core.readNamespacedSecret(target.name(), target.namespace()).execute()));
+    } catch (ApiException e) {
+      if (e.getCode() != 404) {
+        throw e;
+      }
+      return Optional.empty();
+    }
   }
 
   private Duration nextRefresh(Optional<Instant> expiry) {

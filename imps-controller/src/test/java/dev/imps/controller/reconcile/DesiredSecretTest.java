@@ -43,7 +43,8 @@ class DesiredSecretTest {
         .ownerReferences(List.of(OWNER));
   }
 
-  static Stream<Arguments> aSecretDiffersExactlyInTheFieldsThatChanged() {
+  /** Rows where an owned copy and an unowned target differ alike: in type and data. */
+  static Stream<Arguments> typeAndDataChanges() {
     return Stream.of(
         row("nothing", b -> b, Set.of()),
         row("the type", b -> b.type("Opaque"), Set.of(SecretField.TYPE)),
@@ -54,7 +55,15 @@ class DesiredSecretTest {
         row(
             "an extra data key",
             b -> b.data(Map.of(".dockerconfigjson", CONFIG, "x", new byte[0])),
-            Set.of(SecretField.DATA)),
+            Set.of(SecretField.DATA)));
+  }
+
+  static Stream<Arguments> aSecretDiffersExactlyInTheFieldsThatChanged() {
+    return Stream.concat(typeAndDataChanges(), metadataChanges());
+  }
+
+  private static Stream<Arguments> metadataChanges() {
+    return Stream.of(
         row(
             "the owner label",
             b -> b.labels(Map.of("team", "a", ApiConstants.OWNER_UID_LABEL, "uid-2")),
@@ -85,13 +94,7 @@ class DesiredSecretTest {
   @MethodSource
   void aSecretDiffersExactlyInTheFieldsThatChanged(
       String description, UnaryOperator<SecretSnapshot.Builder> change, Set<SecretField> expected) {
-    SecretSnapshot current = change.apply(matching()).build();
-
-    Set<SecretField> differences = DESIRED.differencesFrom(current);
-
-    assertThat(differences)
-        .isEqualTo(
-            expected.isEmpty() ? EnumSet.noneOf(SecretField.class) : EnumSet.copyOf(expected));
+    assertDifferences(DESIRED, change, expected);
   }
 
   @Test
@@ -155,6 +158,77 @@ class DesiredSecretTest {
                     .containsEntry("name", "imps")
                     .containsEntry("controller", false)
                     .doesNotContainKey("blockOwnerDeletion"));
+  }
+
+  private static final DesiredSecret UNOWNED =
+      DesiredSecret.unowned(
+          new SecretRef("a", "pull"),
+          ReconcileConstants.DOCKER_CONFIG_JSON_TYPE,
+          Map.of(".dockerconfigjson", CONFIG));
+
+  static Stream<Arguments> anUnownedTargetDiffersOnlyInTypeAndData() {
+    Stream<Arguments> metadataIgnored =
+        Stream.of(
+            row("its own labels", b -> b.labels(Map.of("team", "b")), Set.of()),
+            row("its own annotations", b -> b.annotations(Map.of("note", "theirs")), Set.of()),
+            row("no owner reference", b -> b.ownerReferences(List.of()), Set.of()),
+            row("another owner reference", b -> b.ownerReferences(List.of(DEPLOYMENT)), Set.of()),
+            row("no data", b -> b.data(Map.of()), Set.of(SecretField.DATA)));
+    return Stream.concat(typeAndDataChanges(), metadataIgnored);
+  }
+
+  @ParameterizedTest(name = "an unowned target that differs in {0}")
+  @MethodSource
+  void anUnownedTargetDiffersOnlyInTypeAndData(
+      String description, UnaryOperator<SecretSnapshot.Builder> change, Set<SecretField> expected) {
+    assertDifferences(UNOWNED, change, expected);
+  }
+
+  private static void assertDifferences(
+      DesiredSecret desired,
+      UnaryOperator<SecretSnapshot.Builder> change,
+      Set<SecretField> expected) {
+    SecretSnapshot current = change.apply(matching()).build();
+
+    Set<SecretField> differences = desired.differencesFrom(current);
+
+    assertThat(differences)
+        .isEqualTo(
+            expected.isEmpty() ? EnumSet.noneOf(SecretField.class) : EnumSet.copyOf(expected));
+  }
+
+  @Test
+  void anUnownedTargetsPatchTouchesOnlyItsData() {
+    SecretSnapshot current =
+        matching()
+            .labels(Map.of("team", "b"))
+            .annotations(Map.of("note", "theirs"))
+            .data(Map.of(".dockerconfigjson", Fixtures.utf8("{}"), "junk", new byte[] {1}))
+            .ownerReferences(List.of(DEPLOYMENT))
+            .build();
+
+    SecretPatch patch = UNOWNED.patchOver(current);
+
+    assertThat(patch.changes()).containsExactly(SecretField.DATA);
+    assertThat(map(patch.body().get("metadata"))).containsOnlyKeys("resourceVersion");
+    assertThat(map(patch.body().get("data")))
+        .containsEntry(".dockerconfigjson", Base64.getEncoder().encodeToString(CONFIG))
+        .containsEntry("junk", null)
+        .hasSize(2);
+  }
+
+  @Test
+  void anUnownedTargetsManifestHasNoOwnerLabelsOrAnnotations() {
+    Map<String, Object> manifest = UNOWNED.manifest();
+
+    assertThat(manifest).containsEntry("type", ReconcileConstants.DOCKER_CONFIG_JSON_TYPE);
+    assertThat(map(manifest.get("metadata"))).containsOnlyKeys("name", "namespace");
+    assertThat(map(manifest.get("data")))
+        .containsOnlyKeys(".dockerconfigjson")
+        .containsEntry(".dockerconfigjson", Base64.getEncoder().encodeToString(CONFIG));
+    assertThat(UNOWNED.isOwned()).isFalse();
+    assertThat(UNOWNED.owner()).isEmpty();
+    assertThat(DESIRED.owner()).contains(OWNER);
   }
 
   @Test

@@ -4,15 +4,15 @@ import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import dev.imps.testsupport.process.Command;
+import dev.imps.testsupport.process.CommandResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The kubelet's own credential lookup, run as a separate program ({@code
@@ -80,27 +80,15 @@ final class KeyringOracle {
 
   /** Asks a batch of cases in one run of the program. */
   List<Answer> ask(List<Case> cases) {
-    try {
-      Process process = new ProcessBuilder(binary.toString()).start();
-      try {
-        process.getOutputStream().write(GSON.toJson(cases).getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        byte[] out = process.getInputStream().readAllBytes();
-        byte[] err = process.getErrorStream().readAllBytes();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS) || process.exitValue() != 0) {
-          throw new IllegalStateException(
-              binary + " failed: " + new String(err, StandardCharsets.UTF_8));
-        }
-        return parse(new String(out, StandardCharsets.UTF_8), cases.size());
-      } finally {
-        process.destroyForcibly();
-      }
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot run " + binary + ": " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while running " + binary, e);
+    CommandResult result =
+        Command.of(List.of(binary.toString()))
+            .withInput(GSON.toJson(cases))
+            .withTimeout(Duration.ofSeconds(TIMEOUT_SECONDS))
+            .run();
+    if (!result.succeeded()) {
+      throw new IllegalStateException(binary + " failed: " + result.stderr());
     }
+    return parse(result.stdout(), cases.size());
   }
 
   private static List<Answer> parse(String json, int expected) {

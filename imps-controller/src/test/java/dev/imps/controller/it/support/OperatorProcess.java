@@ -1,31 +1,27 @@
 package dev.imps.controller.it.support;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.imps.testsupport.process.LoggedProcess;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The operator as a separate JVM, started as users start it ({@code java -jar imps.jar}, or the
  * main class on the test classpath when the jar is not built), so a test can kill it with SIGKILL.
- * Its log goes to a file quoted on failure.
+ * Its log goes to a file under {@code target/operator-logs/}, quoted on failure.
  */
 public final class OperatorProcess implements AutoCloseable {
 
   private static final Path JAR = Path.of("target", "imps.jar");
+  private static final Path LOGS = Path.of("target", "operator-logs");
 
   private final String name;
-  private final Process process;
-  private final Path log;
+  private final LoggedProcess process;
 
-  private OperatorProcess(String name, Process process, Path log) {
+  private OperatorProcess(String name, LoggedProcess process) {
     this.name = name;
     this.process = process;
-    this.log = log;
   }
 
   /**
@@ -51,17 +47,10 @@ public final class OperatorProcess implements AutoCloseable {
     command.add("controller");
     command.add("--kubeconfig=" + kubeconfig);
     command.addAll(List.of(flags));
-    try {
-      Path log = Files.createTempFile("imps-" + name + "-", ".log");
-      ProcessBuilder builder =
-          new ProcessBuilder(command)
-              .redirectErrorStream(true)
-              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      builder.environment().put("POD_NAME", name);
-      return new OperatorProcess(name, builder.start(), log);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start operator process " + name, e);
-    }
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().put("POD_NAME", name);
+    Path log = LOGS.resolve("imps-" + name + "-" + System.nanoTime() + ".log");
+    return new OperatorProcess(name, LoggedProcess.start("operator process " + name, builder, log));
   }
 
   /**
@@ -99,8 +88,7 @@ public final class OperatorProcess implements AutoCloseable {
    * @throws InterruptedException if interrupted while waiting
    */
   public void kill() throws InterruptedException {
-    process.destroyForcibly();
-    process.waitFor(30, TimeUnit.SECONDS);
+    process.kill();
   }
 
   /**
@@ -110,12 +98,7 @@ public final class OperatorProcess implements AutoCloseable {
    * @return the lines
    */
   public String logTail(int lines) {
-    try {
-      List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
-      return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
-    } catch (IOException e) {
-      return "(cannot read " + log + ": " + e + ")";
-    }
+    return process.logTail(lines);
   }
 
   /**
@@ -124,25 +107,12 @@ public final class OperatorProcess implements AutoCloseable {
    * @return the log text
    */
   public String log() {
-    try {
-      return Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      return "";
-    }
+    return process.log();
   }
 
   /** Stops the process gracefully (SIGTERM), by force after 20 s. */
   @Override
   public void close() {
-    process.destroy();
-    try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      Thread.currentThread().interrupt();
-    }
+    process.close();
   }
 }
