@@ -150,7 +150,11 @@ class ImpsSelectionE2E {
         Arguments.of("a source secret with a wrong password", true, "wrong-password"));
   }
 
+  /**
+   * A unique lower-case token for names, labels and annotations. It starts with a letter, so YAML
+   * never reads it as a number (a token of digits only made a label value an integer).
+   */
   static String token() {
-    return UUID.randomUUID().toString().substring(0, 8);
+    return "t" + UUID.randomUUID().toString().substring(0, 7);
   }
 }
