@@ -33,12 +33,12 @@ class LoggedProcessTest {
     return Stream.of(
         Arguments.of(
             "that honours SIGTERM within the grace",
-            "trap 'exit 7' TERM; while :; do sleep 0.1; done",
+            "trap 'exit 7' TERM; echo trapped; while :; do sleep 0.1; done",
             Duration.ofSeconds(30),
             7),
         Arguments.of(
             "that ignores SIGTERM, with SIGKILL once the grace is over",
-            "trap '' TERM; while :; do sleep 0.1; done",
+            "trap '' TERM; echo trapped; while :; do sleep 0.1; done",
             Duration.ofMillis(500),
             128 + 9));
   }
@@ -52,6 +52,8 @@ class LoggedProcessTest {
             new ProcessBuilder("bash", "-c", script),
             LOGS.resolve("stop-" + System.nanoTime() + ".log"));
     ProcessHandle handle = ProcessHandle.of(process.pid()).orElseThrow();
+    // A signal sent before bash has set its trap would end it the default way.
+    await().atMost(Duration.ofSeconds(30)).until(() -> process.log().contains("trapped"));
 
     process.stop(grace);
 
