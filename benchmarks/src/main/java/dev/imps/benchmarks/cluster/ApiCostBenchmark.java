@@ -4,6 +4,8 @@ import dev.imps.benchmarks.report.Figure;
 import dev.imps.benchmarks.report.Numbers;
 import dev.imps.benchmarks.report.Summary;
 import dev.imps.benchmarks.report.Target;
+import dev.imps.envtest.metrics.ApiServerRequests;
+import dev.imps.envtest.metrics.PrometheusText;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -7,6 +7,7 @@ import dev.imps.benchmarks.report.Summary;
 import dev.imps.benchmarks.report.Target;
 import dev.imps.controller.runtime.KubeClients;
 import dev.imps.controller.runtime.WriteRateLimiter;
+import dev.imps.envtest.metrics.PrometheusText;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.imps.benchmarks.cluster;
+package dev.imps.envtest.metrics;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.imps.benchmarks.cluster;
+package dev.imps.envtest.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

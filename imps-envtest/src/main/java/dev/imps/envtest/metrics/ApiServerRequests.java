@@ -1,4 +1,4 @@
-package dev.imps.benchmarks.cluster;
+package dev.imps.envtest.metrics;
 
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;

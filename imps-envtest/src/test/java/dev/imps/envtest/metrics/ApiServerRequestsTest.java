@@ -1,8 +1,8 @@
-package dev.imps.benchmarks.cluster;
+package dev.imps.envtest.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.benchmarks.cluster.ApiServerRequests.Key;
+import dev.imps.envtest.metrics.ApiServerRequests.Key;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -48,7 +48,8 @@ class ApiServerRequestsTest {
         ApiServerRequests.delta(
             ApiServerRequests.count(PrometheusText.parse(BEFORE)),
             ApiServerRequests.count(PrometheusText.parse(AFTER)),
-            ApiCostBenchmark.OPERATOR_RESOURCES);
+            Set.of(
+                "secrets", "namespaces", "pods", "imagepullsecrets", "serviceaccounts", "events"));
 
     assertThat(delta)
         .containsExactly(
@@ -74,19 +75,5 @@ class ApiServerRequestsTest {
   @MethodSource("verbs")
   void only_verbs_that_change_state_count_as_writes(String verb, boolean write) {
     assertThat(new Key(verb, "secrets", "").isWrite()).isEqualTo(write);
-  }
-
-  @Test
-  void counts_print_as_verb_resource_and_number() {
-    assertThat(
-            ApiCostBenchmark.describe(
-                Map.of(
-                    new Key("WATCH", "secrets", ""),
-                    2.0,
-                    new Key("PATCH", "imagepullsecrets", "status"),
-                    1.0)))
-        .isEqualTo("PATCH imagepullsecrets/status 1, WATCH secrets 2");
-    assertThat(ApiCostBenchmark.describe(Map.of())).isEqualTo("no requests");
-    assertThat(Set.of("secrets")).isSubsetOf(ApiCostBenchmark.OPERATOR_RESOURCES);
   }
 }
