@@ -20,6 +20,8 @@ set -euo pipefail
 ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '\n== %s\n' "$*"; }
 die() { echo "demo: $*" >&2; exit 1; }
+# shellcheck source-path=SCRIPTDIR source=lib/kubeconfig.sh
+source "$ROOT/scripts/lib/kubeconfig.sh"
 
 for t in java curl openssl; do command -v "$t" >/dev/null || die "need $t on PATH"; done
 BIN=$("$ROOT/scripts/k8s-binaries.sh" | tail -n 1)
@@ -93,20 +95,7 @@ start kube-apiserver "$BIN/kube-apiserver" \
 readyz() { [[ "$(curl -ksS -H "Authorization: Bearer $token" "https://127.0.0.1:$api_port/readyz")" == ok ]]; }
 wait_for kube-apiserver 120 readyz
 
-cat >"$W/kubeconfig" <<KC
-apiVersion: v1
-kind: Config
-clusters:
-- name: imps-demo
-  cluster: {server: "https://127.0.0.1:$api_port", certificate-authority: "$W/pki/apiserver.crt"}
-users:
-- name: imps-demo-admin
-  user: {token: "$token"}
-contexts:
-- name: imps-demo
-  context: {cluster: imps-demo, user: imps-demo-admin}
-current-context: imps-demo
-KC
+imps_kubeconfig imps-demo "https://127.0.0.1:$api_port" "$W/pki/apiserver.crt" imps-demo-admin "{token: \"$token\"}" >"$W/kubeconfig"
 k() { "$BIN/kubectl" --kubeconfig "$W/kubeconfig" "$@"; }
 imps() { java -Xmx256m -jar "$JAR" "$@"; }
 echo "kube-apiserver ready at https://127.0.0.1:$api_port"

@@ -29,19 +29,11 @@ set -euo pipefail
 HELM_VERSION_DEFAULT=v3.22.0
 HELM_MODULE=helm.sh/helm/v3
 
-IMPS_LOG_PREFIX=helm-binary
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib/go-build.sh
 source "$SCRIPT_DIR/lib/go-build.sh"
 
-if [[ -n ${IMPS_HELM_BINARY:-} ]]; then
-  if [[ -f $IMPS_HELM_BINARY && -x $IMPS_HELM_BINARY ]]; then
-    imps_log "using IMPS_HELM_BINARY=$IMPS_HELM_BINARY"
-    printf '%s\n' "$IMPS_HELM_BINARY"
-    exit 0
-  fi
-  imps_log "WARNING: IMPS_HELM_BINARY=$IMPS_HELM_BINARY is not an executable file; ignoring it"
-fi
+imps_use_given IMPS_HELM_BINARY
 
 helm_root="$(imps_cache_root)/helm"
 version=${IMPS_HELM_VERSION:-$HELM_VERSION_DEFAULT}
@@ -70,23 +62,11 @@ fi
 
 dest_dir="$helm_root/$version"
 dest="$dest_dir/helm"
-if [[ -f $dest && -x $dest ]]; then
-  imps_log "cached: $dest"
-  printf '%s\n' "$dest"
-  exit 0
-fi
+is_built() { [[ -f $dest && -x $dest ]]; }
+imps_use_cached is_built "$dest"
 
-build_helm() {
-  trap imps_cleanup EXIT # we run in a subshell (see imps_with_lock)
-  if [[ -f $dest && -x $dest ]]; then
-    imps_log "another process just built $dest"
-    return 0
-  fi
-  [[ -n ${IMPS_WORK:-} ]] || imps_init
-  local stage info gomod k8s_client major minor rest start=$SECONDS
-  imps_remove_stale_tmp "$helm_root"
-  imps_mktemp_dir stage "$helm_root"
-
+build_helm() { # STAGE_DIR
+  local stage=$1 info gomod k8s_client major minor rest got
   imps_log "downloading $HELM_MODULE@$version ..."
   info=$(imps_mod_download "$IMPS_WORK/neutral" "$HELM_MODULE@$version")
   gomod=$(imps_json_field "$info" GoMod)
@@ -110,20 +90,15 @@ $info"
   fi
 
   imps_log "building helm $version (GOBIN=$stage) ..."
-  (cd "$IMPS_WORK/neutral" && env -u GOOS -u GOARCH GOWORK=off GO111MODULE=on CGO_ENABLED=0 GOBIN="$stage" \
-    go install -trimpath -ldflags "${ldflags[*]}" "$HELM_MODULE/cmd/helm@$version" >&2) \
+  imps_go_install "$stage" "${ldflags[*]}" "$HELM_MODULE/cmd/helm@$version" \
     || imps_die "building helm $version failed (see output above)"
 
-  local got
   got=$("$stage/helm" version --short 2>&1) || imps_die "built helm does not run: $got"
   [[ $got == "$version"* ]] || imps_die "built helm reports '$got', expected $version"
   imps_log "helm version --short: $got"
-
-  chmod 0755 -- "$stage" "$stage/helm"
-  imps_publish_dir "$stage" "$dest_dir"
-  imps_log "done in $(imps_elapsed "$start"): $dest"
+  chmod 0755 -- "$stage/helm"
 }
 
 imps_require_go "helm"
-imps_with_lock "$helm_root/.lock" build_helm
+imps_build_cached "$helm_root" "$dest_dir" is_built build_helm
 printf '%s\n' "$dest"

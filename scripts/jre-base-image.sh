@@ -11,7 +11,6 @@
 # format, what jib's tar:// reads); IMPS_E2E_BASE_IMAGE names an existing tarball to use instead.
 # Needs the JDK's jlink and crane (scripts/node-binaries.sh, or IMPS_NODE_BINARIES).
 set -euo pipefail
-IMPS_LOG_PREFIX=jre-base-image
 SCRIPT_DIR=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")" && pwd)
 # shellcheck source-path=SCRIPTDIR source=lib/go-build.sh
 source "$SCRIPT_DIR/lib/go-build.sh"

@@ -24,6 +24,8 @@
 set -euo pipefail
 
 W=${1:?usage: test-node.sh WORK_DIR}
+# shellcheck source-path=SCRIPTDIR source=lib/kubeconfig.sh
+source "$(dirname -- "${BASH_SOURCE[0]}")/lib/kubeconfig.sh"
 log() { printf '[test-node %(%T)T] %s\n' -1 "$*" >&2; }
 refuse() { printf '[test-node] cannot run a test node here: %s\n' "$*" >&2; exit 2; }
 
@@ -183,20 +185,7 @@ start kube-apiserver "$K8S/kube-apiserver" --etcd-servers="http://127.0.0.1:$etc
   --kubelet-client-certificate="$W/pki/apiserver-kubelet-client.crt" --kubelet-client-key="$W/pki/apiserver-kubelet-client.key"
 readyz() { [[ "$(curl -sS --cacert "$W/pki/ca.crt" -H "Authorization: Bearer $token" "https://127.0.0.1:$api_port/readyz")" == ok ]]; }
 wait_for kube-apiserver 120 readyz
-cat >"$W/kubeconfig" <<KC
-apiVersion: v1
-kind: Config
-clusters:
-- name: imps-e2e
-  cluster: {server: "https://127.0.0.1:$api_port", certificate-authority: "$W/pki/ca.crt"}
-users:
-- name: imps-e2e-admin
-  user: {token: "$token"}
-contexts:
-- name: imps-e2e
-  context: {cluster: imps-e2e, user: imps-e2e-admin}
-current-context: imps-e2e
-KC
+imps_kubeconfig imps-e2e "https://127.0.0.1:$api_port" "$W/pki/ca.crt" imps-e2e-admin "{token: \"$token\"}" >"$W/kubeconfig"
 start kube-controller-manager "$NODE_BIN/kube-controller-manager" --kubeconfig="$W/kubeconfig" \
   --authentication-kubeconfig="$W/kubeconfig" --authorization-kubeconfig="$W/kubeconfig" \
   --secure-port=0 --leader-elect=false --controllers="*" \
@@ -324,20 +313,8 @@ fi
 kubelet_port=$(free_port) healthz_port=$(free_port)
 mkdir -p "$W/kubelet" "$W/pod-logs"
 cert kubelet "/O=system:nodes/CN=system:node:$NODE" 'extendedKeyUsage=clientAuth\n'
-cat >"$W/kubelet/kubeconfig" <<KC
-apiVersion: v1
-kind: Config
-clusters:
-- name: imps-e2e
-  cluster: {server: "https://127.0.0.1:$api_port", certificate-authority: "$W/pki/ca.crt"}
-users:
-- name: kubelet
-  user: {client-certificate: "$W/pki/kubelet.crt", client-key: "$W/pki/kubelet.key"}
-contexts:
-- name: imps-e2e
-  context: {cluster: imps-e2e, user: kubelet}
-current-context: imps-e2e
-KC
+imps_kubeconfig imps-e2e "https://127.0.0.1:$api_port" "$W/pki/ca.crt" kubelet \
+  "{client-certificate: \"$W/pki/kubelet.crt\", client-key: \"$W/pki/kubelet.key\"}" >"$W/kubelet/kubeconfig"
 cat >"$W/kubelet/config.yaml" <<YML
 apiVersion: kubelet.config.k8s.io/v1beta1
 kind: KubeletConfiguration

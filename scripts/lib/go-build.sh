@@ -1,6 +1,7 @@
 # shellcheck shell=bash
-# Shared helpers for scripts/k8s-binaries.sh and scripts/helm-binary.sh.
-# Source it; it does not change shell options by itself.
+# Shared helpers for the scripts that build and cache Go programs (k8s-binaries.sh, helm-binary.sh,
+# node-binaries.sh, keyring-oracle.sh, jre-base-image.sh). Source it; it does not change shell options
+# by itself.
 #
 # Conventions:
 #   * everything human-readable goes to stderr (imps_log / imps_die);
@@ -10,7 +11,8 @@
 #   * the default Go module and build caches are used on purpose (rebuilds are
 #     much faster); nothing is ever written inside the repository.
 
-IMPS_LOG_PREFIX=${IMPS_LOG_PREFIX:-imps}
+# Log lines start with [the script's name], e.g. [k8s-binaries].
+IMPS_LOG_PREFIX=${IMPS_LOG_PREFIX:-$(basename -- "$0" .sh)}
 
 imps_log() { printf '[%s] %s\n' "$IMPS_LOG_PREFIX" "$*" >&2; }
 imps_die() { printf '[%s] ERROR: %s\n' "$IMPS_LOG_PREFIX" "$*" >&2; exit 1; }
@@ -94,6 +96,38 @@ imps_gomod_directive() {
   sed -n "s/^$2[[:space:]]\\{1,\\}\\([^[:space:]]*\\).*/\\1/p" "$1" | head -n 1
 }
 
+# imps_use_given VAR [NAME...] -> when $VAR names a usable prebuilt result, says so, prints it and
+# ends the script: without NAMEs an executable file, with NAMEs a folder holding each NAME as an
+# executable. A set but unusable value is reported on stderr and ignored.
+imps_use_given() {
+  local var=$1 value=${!1:-} problem
+  shift
+  [[ -n $value ]] || return 0
+  if (($# == 0)); then
+    [[ -f $value && -x $value ]] && imps_exit_with "$value" "using $var=$value"
+    problem="is not an executable file"
+  else
+    imps_all_executable "$value" "$@" && imps_exit_with "$value" "using $var=$value"
+    problem="does not hold executable $*"
+  fi
+  imps_log "WARNING: $var=$value $problem; ignoring it"
+}
+
+# imps_use_cached IS_BUILT RESULT [DETAIL] -> when IS_BUILT (a command) finds the cache filled, says
+# so, prints RESULT and ends the script (the warm path: no go, no network)
+imps_use_cached() {
+  if "$1"; then
+    imps_exit_with "$2" "cached: $2${3:+ $3}"
+  fi
+}
+
+# imps_exit_with RESULT MESSAGE -> logs MESSAGE, prints RESULT as the last line of stdout, exits 0
+imps_exit_with() {
+  imps_log "$2"
+  printf '%s\n' "$1"
+  exit 0
+}
+
 # imps_all_executable DIR NAME... -> true when every DIR/NAME is an executable regular file
 imps_all_executable() {
   local dir=$1 f; shift
@@ -140,6 +174,46 @@ imps_publish_dir() {
   fi
   mv -T -- "$staging" "$final"
   [[ -z $old ]] || rm -rf -- "$old"
+}
+
+# imps_build_cached ROOT FINAL IS_BUILT BUILD -> builds the cache folder FINAL (under ROOT) once:
+# under the lock ROOT/.lock, unless IS_BUILT (a command) finds that another process has just built
+# it, BUILD (a function) is called with a fresh temp folder next to FINAL to fill; that folder is
+# then made readable and moved into place (imps_publish_dir). BUILD chmods the files it writes.
+imps_build_cached() {
+  imps_with_lock "$1/.lock" imps_build_locked "$@"
+}
+
+imps_build_locked() { # ROOT FINAL IS_BUILT BUILD, in the subshell imps_with_lock runs
+  local root=$1 final=$2 is_built=$3 build=$4 stage start=$SECONDS
+  trap imps_cleanup EXIT
+  if "$is_built"; then
+    imps_log "another process just built $final"
+    return 0
+  fi
+  [[ -n ${IMPS_WORK:-} ]] || imps_init
+  imps_remove_stale_tmp "$root"
+  imps_mktemp_dir stage "$root"
+  "$build" "$stage"
+  chmod 0755 -- "$stage"
+  imps_publish_dir "$stage" "$final"
+  imps_log "done in $(imps_elapsed "$start"): $final"
+}
+
+# imps_go_build DIR LDFLAGS OUT PACKAGE... -> `go build` of the module in DIR for this machine's
+# platform: no cgo, -trimpath, -mod=mod, GOWORK off; its output goes to stderr.
+imps_go_build() {
+  local dir=$1 ldflags=$2 out=$3
+  shift 3
+  (cd "$dir" && env -u GOOS -u GOARCH GOWORK=off GO111MODULE=on CGO_ENABLED=0 \
+    go build -mod=mod -trimpath -ldflags "$ldflags" -o "$out" "$@" >&2)
+}
+
+# imps_go_install GOBIN LDFLAGS PACKAGE@VERSION -> `go install` of a published command, with its
+# own go.mod/go.sum, into GOBIN; the same settings as imps_go_build.
+imps_go_install() {
+  (cd "$IMPS_WORK/neutral" && env -u GOOS -u GOARCH GOWORK=off GO111MODULE=on CGO_ENABLED=0 GOBIN="$1" \
+    go install -trimpath -ldflags "$2" "$3" >&2)
 }
 
 # imps_elapsed START_SECONDS -> "12s" / "3m04s"

@@ -7,6 +7,12 @@ import java.time.Duration;
 /** Creates ImagePullSecret objects on the node and reads what imps reports about them. */
 final class ImagePullSecrets {
 
+  /** The secret every test's ImagePullSecret writes into the namespaces it selects. */
+  static final String TARGET = "imps-pull";
+
+  /** The source secret every test's ImagePullSecret copies. */
+  static final String SOURCE = "registry-login";
+
   private final TestNode node;
 
   ImagePullSecrets(TestNode node) {
@@ -14,21 +20,14 @@ final class ImagePullSecrets {
   }
 
   /**
-   * Applies an ImagePullSecret with one source secret.
+   * Applies an ImagePullSecret that copies {@link #SOURCE} from one namespace as {@link #TARGET}.
    *
    * @param name the object's name (cluster-scoped)
-   * @param sourceNamespace the source secret's namespace
-   * @param sourceName the source secret's name
-   * @param targetSecret the name of the secret imps writes into every selected namespace
+   * @param sourceNamespace the namespace of the source secret
    * @param targetYaml the rest of {@code spec.target} as YAML flow mappings, indented by four
    *     spaces, for example {@code " namespaces: {names: [a]}"}
    */
-  void apply(
-      String name,
-      String sourceNamespace,
-      String sourceName,
-      String targetSecret,
-      String targetYaml) {
+  void apply(String name, String sourceNamespace, String targetYaml) {
     String yaml =
         """
         apiVersion: images.banzaicloud.io/v1alpha1
@@ -41,8 +40,21 @@ final class ImagePullSecrets {
             secret: {name: %s}
         %s
         """
-            .formatted(name, sourceName, sourceNamespace, targetSecret, targetYaml);
+            .formatted(name, SOURCE, sourceNamespace, TARGET, targetYaml);
     node.kubectlWithInput(yaml, "apply", "-f", "-");
+  }
+
+  /**
+   * Applies an ImagePullSecret that copies {@link #SOURCE} from one namespace as {@link #TARGET}
+   * into the namespaces named.
+   *
+   * @param name the object's name (cluster-scoped)
+   * @param sourceNamespace the namespace of the source secret
+   * @param namespaces the names in {@code spec.target.namespaces.names}
+   */
+  void applyToNamespaces(String name, String sourceNamespace, String... namespaces) {
+    apply(
+        name, sourceNamespace, "    namespaces: {names: [" + String.join(", ", namespaces) + "]}");
   }
 
   /**

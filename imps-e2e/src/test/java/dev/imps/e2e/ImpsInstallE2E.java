@@ -52,43 +52,15 @@ class ImpsInstallE2E {
   @ParameterizedTest(name = "the operator pod has the chart''s {0}")
   @MethodSource("podFields")
   void theOperatorPodRunsAsTheChartSpecifies(
-      String description, String jsonPath, String expected, TestNode node, ImpsRelease imps) {
-    assertThat(
-            node.kubectl(
-                "-n",
-                ImpsRelease.NAMESPACE,
-                "get",
-                "pods",
-                "-l",
-                "app.kubernetes.io/name=imps",
-                "-o",
-                "jsonpath=" + jsonPath))
-        .isEqualTo(expected);
+      String description, String jsonPath, String expected, ImpsRelease imps) {
+    assertThat(imps.operatorPods(jsonPath)).isEqualTo(expected);
   }
 
   @Test
-  void theOperatorPodHoldsTheLeaderElectionLease(TestNode node, ImpsRelease imps) {
-    String pod =
-        node.kubectl(
-            "-n",
-            ImpsRelease.NAMESPACE,
-            "get",
-            "pods",
-            "-l",
-            "app.kubernetes.io/name=imps",
-            "-o",
-            "jsonpath={.items[0].metadata.name}");
+  void theOperatorPodHoldsTheLeaderElectionLease(ImpsRelease imps) {
+    String pod = imps.operatorPods("{.items[0].metadata.name}");
     await("the Lease held by " + pod)
         .atMost(Duration.ofMinutes(1))
-        .until(
-            () ->
-                node.kubectl(
-                        "-n",
-                        ImpsRelease.NAMESPACE,
-                        "get",
-                        "lease",
-                        "-o",
-                        "jsonpath={.items[*].spec.holderIdentity}")
-                    .startsWith(pod));
+        .until(() -> imps.leaseHolders().startsWith(pod));
   }
 }

@@ -1,5 +1,6 @@
 package dev.imps.e2e;
 
+import static dev.imps.e2e.ImagePullSecrets.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,23 +18,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestNodeExtension.class)
 class ImpsLifecycleE2E {
 
-  private static final String TARGET = "imps-pull";
-
   @Test
   void aPodWithoutImagePullSecretsPullsThroughThePatchedDefaultServiceAccount(
-      TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = ImpsSelectionE2E.token();
-    String source = source(node, pods, token);
-    String target = "sa-" + token;
-    ips.apply(
-        "sa-" + token,
-        source,
-        "registry-login",
-        TARGET,
+      TestNode node, ImpsRelease imps, Pods pods, RegistrySource source) {
+    String target = source.name("sa");
+    source.copyTo(
+        target,
         "    namespaces: {names: [" + target + "]}\n    serviceAccounts: {names: [default]}");
-    pods.createNamespace(target, Map.of(), Map.of());
+    pods.createNamespace(target);
     await("default ServiceAccount of " + target + " lists " + TARGET)
         .atMost(Duration.ofMinutes(2))
         .until(
@@ -65,30 +57,22 @@ class ImpsLifecycleE2E {
   }
 
   @Test
-  void deletingTheImagePullSecretRemovesItsCopiesAndNoUserSecret(TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = ImpsSelectionE2E.token();
-    String source = source(node, pods, token);
-    String managed = "del-" + token;
-    String conflicting = "delc-" + token;
-    pods.createNamespace(managed, Map.of(), Map.of());
-    pods.createNamespace(conflicting, Map.of(), Map.of());
+  void deletingTheImagePullSecretRemovesItsCopiesAndNoUserSecret(
+      TestNode node, ImpsRelease imps, Pods pods, ImagePullSecrets ips, RegistrySource source) {
+    String managed = source.name("del");
+    String conflicting = source.name("delc");
+    pods.createNamespace(managed);
+    pods.createNamespace(conflicting);
     // A user's own secrets: one beside the copy, one with the target's name imps must not take
     // over.
     pods.createRegistrySecret(managed, "user-secret", node.environment().registryPassword());
     pods.createRegistrySecret(conflicting, TARGET, node.environment().registryPassword());
     String before = userSecrets(node, managed, conflicting);
-    ips.apply(
-        "del-" + token,
-        source,
-        "registry-login",
-        TARGET,
-        "    namespaces: {names: [" + managed + ", " + conflicting + "]}");
+    source.copyToNamespaces(managed, managed, conflicting);
     pods.create(managed, "before", TARGET);
     pods.awaitRunning(managed, "before");
 
-    node.kubectl("delete", "imagepullsecret", "del-" + token);
+    node.kubectl("delete", "imagepullsecret", managed);
 
     await("the copy in " + managed + " removed")
         .atMost(Duration.ofMinutes(2))
@@ -102,19 +86,13 @@ class ImpsLifecycleE2E {
 
   @Test
   void aDeletedNamespaceIsFinalisedAndComesBackWithACopyWhenRecreated(
-      TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = ImpsSelectionE2E.token();
-    String source = source(node, pods, token);
-    String target = "gone-" + token;
-    ips.apply(
-        "gone-" + token,
-        source,
-        "registry-login",
-        TARGET,
-        "    namespaces: {labels: [{matchLabels: {e2e.imps.dev/team: " + token + "}}]}");
-    pods.createNamespace(target, Map.of("e2e.imps.dev/team", token), Map.of());
+      TestNode node, ImpsRelease imps, Pods pods, ImagePullSecrets ips, RegistrySource source) {
+    String target = source.name("gone");
+    Map<String, String> team = Map.of("e2e.imps.dev/team", source.token());
+    source.copyTo(
+        target,
+        "    namespaces: {labels: [{matchLabels: {e2e.imps.dev/team: " + source.token() + "}}]}");
+    pods.createNamespace(target, team, Map.of());
     pods.create(target, "app", TARGET);
     pods.awaitRunning(target, "app");
 
@@ -127,17 +105,10 @@ class ImpsLifecycleE2E {
             () ->
                 node.kubectl("get", "namespace", target, "--ignore-not-found", "-o", "name")
                     .isBlank());
-    ips.awaitReady("gone-" + token);
-    pods.createNamespace(target, Map.of("e2e.imps.dev/team", token), Map.of());
+    ips.awaitReady(target);
+    pods.createNamespace(target, team, Map.of());
     pods.create(target, "again", TARGET);
     pods.awaitRunning(target, "again");
-  }
-
-  static String source(TestNode node, Pods pods, String token) {
-    String source = "src-" + token;
-    pods.createNamespace(source, Map.of(), Map.of());
-    pods.createRegistrySecret(source, "registry-login", node.environment().registryPassword());
-    return source;
   }
 
   private static String userSecrets(TestNode node, String managed, String conflicting) {

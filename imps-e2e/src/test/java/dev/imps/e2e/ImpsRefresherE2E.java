@@ -1,6 +1,5 @@
 package dev.imps.e2e;
 
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -12,12 +11,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class ImpsRefresherE2E {
 
   @Test
-  void theRefresherWritesATargetSecretThatAPodPullsWith(TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    String token = ImpsSelectionE2E.token();
-    String source = ImpsLifecycleE2E.source(node, pods, token);
-    String target = "refreshed-" + token;
-    pods.createNamespace(target, Map.of(), Map.of());
+  void theRefresherWritesATargetSecretThatAPodPullsWith(
+      TestNode node, ImpsRelease imps, Pods pods, RegistrySource source) {
+    String token = source.token();
+    String target = source.name("refreshed");
+    pods.createNamespace(target);
     NodeEnvironment env = node.environment();
     String yaml =
         """
@@ -66,7 +64,7 @@ class ImpsRefresherE2E {
                 ImpsRelease.NAMESPACE,
                 ImpsRelease.IMAGE_PULL_SECRET,
                 imps.image(),
-                source,
+                source.namespace(),
                 target,
                 env.apiGatewayHost(),
                 env.apiGatewayPort());

@@ -56,16 +56,7 @@ final class ImpsRelease {
     String repository = env.registry() + "/imps/imps";
     node.crane("push", imageTar.toString(), repository + ":e2e-1");
     node.kubectl("create", "namespace", NAMESPACE);
-    node.kubectl(
-        "-n",
-        NAMESPACE,
-        "create",
-        "secret",
-        "docker-registry",
-        IMAGE_PULL_SECRET,
-        "--docker-server=" + env.registry(),
-        "--docker-username=" + env.registryUser(),
-        "--docker-password=" + env.registryPassword());
+    new Pods(node).createRegistrySecret(NAMESPACE, IMAGE_PULL_SECRET, env.registryPassword());
     ImpsRelease release =
         new ImpsRelease(node, repositoryRoot.resolve("deploy/charts/imps"), repository, "e2e-1");
     release.helm("install", List.of());
@@ -97,6 +88,37 @@ final class ImpsRelease {
     return imageRepository + ":" + imageTag;
   }
 
+  /**
+   * Reads a field of the operator's pod.
+   *
+   * @param jsonPath a kubectl JSONPath over the list of the operator's pods, such as {@code
+   *     {.items[0].metadata.name}}
+   * @return what kubectl prints
+   */
+  String operatorPods(String jsonPath) {
+    return node.kubectl(
+        "-n",
+        NAMESPACE,
+        "get",
+        "pods",
+        "-l",
+        "app.kubernetes.io/name=imps",
+        "-o",
+        "jsonpath=" + jsonPath);
+  }
+
+  /**
+   * Returns who holds the leader election Lease.
+   *
+   * @return the holder identities of the Leases in the release's namespace (the operator's pod name
+   *     and a suffix), blank while none is held
+   */
+  String leaseHolders() {
+    return node.kubectl(
+            "-n", NAMESPACE, "get", "lease", "-o", "jsonpath={.items[*].spec.holderIdentity}")
+        .strip();
+  }
+
   private void helm(String verb, List<String> sets) {
     helmAt(chart, verb, sets);
   }
@@ -107,7 +129,7 @@ final class ImpsRelease {
     List<String> command =
         new ArrayList<>(
             List.of(
-                helmBinary().toString(),
+                ProvisionedTools.helm().toString(),
                 verb,
                 RELEASE,
                 chartDirectory.toString(),
@@ -152,15 +174,5 @@ final class ImpsRelease {
       throw new IllegalStateException(
           e.getMessage() + "\npods:\n" + pods + "\nevents:\n" + events + "\nlogs:\n" + logs, e);
     }
-  }
-
-  static Path helmBinary() {
-    String helm = System.getenv("IMPS_HELM");
-    if (helm == null || helm.isBlank()) {
-      throw new IllegalStateException(
-          "IMPS_HELM is not set: run scripts/test.sh, or export"
-              + " IMPS_HELM=$(scripts/helm-binary.sh | tail -n 1)");
-    }
-    return Path.of(helm);
   }
 }

@@ -1,12 +1,12 @@
 package dev.imps.e2e;
 
+import static dev.imps.e2e.ImagePullSecrets.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.imps.e2e.Pods.Outcome;
 import java.time.Duration;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,8 +20,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ExtendWith(TestNodeExtension.class)
 class ImpsSelectionE2E {
-
-  private static final String TARGET = "imps-pull";
 
   /** One way of selecting: what the namespace and pod carry, and the target clause. */
   record Selection(
@@ -81,16 +79,15 @@ class ImpsSelectionE2E {
   @ParameterizedTest(name = "a namespace selected by {0} gets the copy and its pod pulls")
   @MethodSource("selections")
   void aSelectedNamespacesPodPullsWithTheCopy(
-      String description, SelectionFactory factory, TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = token();
-    String source = "src-" + token;
-    String target = "team-" + token;
-    Selection selection = factory.of(target, token);
-    pods.createNamespace(source, Map.of(), Map.of());
-    pods.createRegistrySecret(source, "registry-login", node.environment().registryPassword());
-    ips.apply("sel-" + token, source, "registry-login", TARGET, selection.targetYaml());
+      String description,
+      SelectionFactory factory,
+      TestNode node,
+      ImpsRelease imps,
+      Pods pods,
+      RegistrySource source) {
+    String target = source.name("team");
+    Selection selection = factory.of(target, source.token());
+    source.copyTo(source.name("sel"), selection.targetYaml());
     pods.createNamespace(target, selection.namespaceLabels(), selection.namespaceAnnotations());
 
     pods.create(target, "app", selection.podLabels(), TARGET, null);
@@ -105,26 +102,22 @@ class ImpsSelectionE2E {
   @ParameterizedTest(name = "{0} ends in ErrImagePull")
   @MethodSource("failures")
   void aPodWithoutUsableCredentialsFailsItsPull(
-      String description, boolean selected, String password, TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = token();
-    String source = "src-" + token;
-    String target = "team-" + token;
-    pods.createNamespace(source, Map.of(), Map.of());
-    pods.createRegistrySecret(
-        source,
-        "registry-login",
-        password == null ? node.environment().registryPassword() : password);
-    String selectedName = selected ? target : "elsewhere-" + token;
-    ips.apply(
-        "fail-" + token,
-        source,
-        "registry-login",
-        TARGET,
-        "    namespaces: {names: [" + selectedName + "]}");
-    ips.awaitReady("fail-" + token);
-    pods.createNamespace(target, Map.of(), Map.of());
+      String description,
+      boolean selected,
+      String password,
+      TestNode node,
+      ImpsRelease imps,
+      Pods pods,
+      ImagePullSecrets ips) {
+    RegistrySource source =
+        RegistrySource.create(
+            node,
+            RegistrySource.newToken(),
+            password == null ? node.environment().registryPassword() : password);
+    String target = source.name("team");
+    source.copyToNamespaces(source.name("fail"), selected ? target : source.name("elsewhere"));
+    ips.awaitReady(source.name("fail"));
+    pods.createNamespace(target);
     if (selected) {
       // The pull must fail because of the copy's password, not because the copy is not there yet.
       await("the copy in " + target)
@@ -148,13 +141,5 @@ class ImpsSelectionE2E {
     return Stream.of(
         Arguments.of("a namespace the ImagePullSecret does not select", false, null),
         Arguments.of("a source secret with a wrong password", true, "wrong-password"));
-  }
-
-  /**
-   * A unique lower-case token for names, labels and annotations. It starts with a letter, so YAML
-   * never reads it as a number (a token of digits only made a label value an integer).
-   */
-  static String token() {
-    return "t" + UUID.randomUUID().toString().substring(0, 7);
   }
 }

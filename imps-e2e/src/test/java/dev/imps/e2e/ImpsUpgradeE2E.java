@@ -1,5 +1,6 @@
 package dev.imps.e2e;
 
+import static dev.imps.e2e.ImagePullSecrets.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
@@ -24,29 +24,20 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestNodeExtension.class)
 class ImpsUpgradeE2E {
 
-  private static final String TARGET = "imps-pull";
   private static final String NEW_COLUMN = "Observed Generation";
 
   @Test
-  void anUpgradeWithAChangedCrdRollsTheOperatorWithoutAFailedPull(TestNode node, ImpsRelease imps)
+  void anUpgradeWithAChangedCrdRollsTheOperatorWithoutAFailedPull(
+      TestNode node, ImpsRelease imps, Pods pods, ImagePullSecrets ips, RegistrySource source)
       throws InterruptedException {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = ImpsSelectionE2E.token();
-    String source = ImpsLifecycleE2E.source(node, pods, token);
-    String target = "upg-" + token;
-    ips.apply(
-        "upg-" + token,
-        source,
-        "registry-login",
-        TARGET,
-        "    namespaces: {names: [" + target + "]}");
-    pods.createNamespace(target, Map.of(), Map.of());
+    String target = source.name("upg");
+    source.copyToNamespaces(target, target);
+    pods.createNamespace(target);
     await("the copy in " + target)
         .atMost(Duration.ofMinutes(2))
         .until(() -> ips.secretExists(target, TARGET));
-    String leaderBefore = leader(node);
-    Path chart = changedChart(node.workDirectory().resolve("chart-upgrade-" + token));
+    String leaderBefore = imps.leaseHolders();
+    Path chart = changedChart(node.workDirectory().resolve("chart-upgrade-" + source.token()));
 
     List<String> created = new CopyOnWriteArrayList<>();
     AtomicBoolean upgrading = new AtomicBoolean(true);
@@ -78,33 +69,17 @@ class ImpsUpgradeE2E {
         .contains(NEW_COLUMN);
     await("a new leader")
         .atMost(Duration.ofMinutes(2))
-        .until(() -> !leader(node).equals(leaderBefore));
+        .until(() -> !imps.leaseHolders().equals(leaderBefore));
     assertThat(created).isNotEmpty();
     for (String pod : created) {
       pods.awaitRunning(target, pod);
       assertThat(pods.pullFailures(target, pod)).as("pull failures of " + pod).isBlank();
     }
-    String after = "after-" + token;
-    ips.apply(
-        "after-" + token,
-        source,
-        "registry-login",
-        TARGET,
-        "    namespaces: {names: [" + after + "]}");
-    pods.createNamespace(after, Map.of(), Map.of());
+    String after = source.name("after");
+    source.copyToNamespaces(after, after);
+    pods.createNamespace(after);
     pods.create(after, "app", TARGET);
     pods.awaitRunning(after, "app");
-  }
-
-  private static String leader(TestNode node) {
-    return node.kubectl(
-            "-n",
-            ImpsRelease.NAMESPACE,
-            "get",
-            "lease",
-            "-o",
-            "jsonpath={.items[*].spec.holderIdentity}")
-        .strip();
   }
 
   /** A copy of the chart whose CRD has one more printer column. */

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * kubectl with one kubeconfig, from {@code $KUBEBUILDER_ASSETS} (scripts/k8s-binaries.sh).
+ * kubectl with one kubeconfig ({@link ProvisionedTools#kubectl()}).
  *
  * @param kubeconfig the kubeconfig to use
  * @param cacheDirectory kubectl's discovery cache
@@ -16,19 +16,10 @@ record Kubectl(Path kubeconfig, Path cacheDirectory) {
 
   String run(String input, List<String> args) {
     List<String> command =
-        new dev.imps.testsupport.process.Kubectl(binary(), kubeconfig, cacheDirectory)
+        new dev.imps.testsupport.process.Kubectl(
+                ProvisionedTools.kubectl(), kubeconfig, cacheDirectory)
             .command(args)
             .line();
     return Commands.run(command, input, List.of(), TIMEOUT);
-  }
-
-  static Path binary() {
-    String assets = System.getenv("KUBEBUILDER_ASSETS");
-    if (assets == null || assets.isBlank()) {
-      throw new IllegalStateException(
-          "KUBEBUILDER_ASSETS is not set: run scripts/test.sh, or export"
-              + " KUBEBUILDER_ASSETS=$(scripts/k8s-binaries.sh | tail -n 1)");
-    }
-    return Path.of(assets, "kubectl");
   }
 }

@@ -3,7 +3,6 @@ package dev.imps.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.e2e.Pods.Outcome;
-import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -32,7 +31,7 @@ class NodePullE2E {
       String description, Boolean rightPassword, Outcome expected, TestNode node) {
     Pods pods = new Pods(node);
     String namespace = "pull-" + UUID.randomUUID().toString().substring(0, 8);
-    pods.createNamespace(namespace, Map.of(), Map.of());
+    pods.createNamespace(namespace);
     if (rightPassword != null) {
       String password = rightPassword ? node.environment().registryPassword() : "not-the-password";
       pods.createRegistrySecret(namespace, "regcred", password);

@@ -1,5 +1,7 @@
 package dev.imps.e2e;
 
+import static dev.imps.e2e.ImagePullSecrets.SOURCE;
+import static dev.imps.e2e.ImagePullSecrets.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.kubernetes.client.openapi.ApiClient;
@@ -36,7 +38,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestNodeExtension.class)
 class PodStartBenchmark {
 
-  private static final String TARGET = "imps-pull";
   private static final String LABEL = "bench.imps.dev/pod-start";
 
   @Test
@@ -48,24 +49,19 @@ class PodStartBenchmark {
       client = ClientBuilder.kubeconfig(KubeConfig.loadKubeConfig(reader)).build();
     }
     CoreV1Api api = new CoreV1Api(client);
-    Pods helper = new Pods(node);
-    String source = ImpsLifecycleE2E.source(node, helper, "bench");
-    new ImagePullSecrets(node)
-        .apply(
-            "bench-pod-start",
-            source,
-            "registry-login",
-            TARGET,
-            "    namespaces: {labels: [{matchLabels: {" + LABEL + ": \"true\"}}]}");
+    RegistrySource source =
+        RegistrySource.create(node, "bench", node.environment().registryPassword());
+    source.copyTo(
+        "bench-pod-start", "    namespaces: {labels: [{matchLabels: {" + LABEL + ": \"true\"}}]}");
     byte[] dockerConfig =
         Base64.getDecoder()
             .decode(
                 node.kubectl(
                         "-n",
-                        source,
+                        source.namespace(),
                         "get",
                         "secret",
-                        "registry-login",
+                        SOURCE,
                         "-o",
                         "jsonpath={.data.\\.dockerconfigjson}")
                     .strip());

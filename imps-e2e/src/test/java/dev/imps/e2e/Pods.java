@@ -182,6 +182,15 @@ final class Pods {
   }
 
   /**
+   * Creates a namespace without labels or annotations.
+   *
+   * @param name the namespace
+   */
+  void createNamespace(String name) {
+    createNamespace(name, Map.of(), Map.of());
+  }
+
+  /**
    * Creates a {@code kubernetes.io/dockerconfigjson} Secret for the node's registry.
    *
    * @param namespace its namespace

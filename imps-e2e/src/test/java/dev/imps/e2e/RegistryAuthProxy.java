@@ -129,7 +129,12 @@ final class RegistryAuthProxy implements AutoCloseable {
         exchange.sendResponseHeaders(403, -1);
         return;
       }
-      forward(exchange);
+      try {
+        forward(exchange);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        exchange.sendResponseHeaders(502, -1);
+      }
     }
   }
 
@@ -153,7 +158,7 @@ final class RegistryAuthProxy implements AutoCloseable {
     return login != null && login.password().equals(decoded.substring(colon + 1)) ? login : null;
   }
 
-  private void forward(HttpExchange exchange) throws IOException {
+  private void forward(HttpExchange exchange) throws IOException, InterruptedException {
     String method = exchange.getRequestMethod();
     HttpRequest.Builder request =
         HttpRequest.newBuilder(registry.resolve(exchange.getRequestURI().toString()))
@@ -164,14 +169,8 @@ final class RegistryAuthProxy implements AutoCloseable {
     if (accept != null) {
       accept.forEach(value -> request.header("Accept", value));
     }
-    HttpResponse<InputStream> response;
-    try {
-      response = upstream.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      exchange.sendResponseHeaders(502, -1);
-      return;
-    }
+    HttpResponse<InputStream> response =
+        upstream.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
     for (String header :
         List.of(
             "Content-Type", "Docker-Content-Digest", "Docker-Distribution-API-Version", "Etag")) {

@@ -1,5 +1,7 @@
 package dev.imps.e2e;
 
+import static dev.imps.e2e.ImagePullSecrets.SOURCE;
+import static dev.imps.e2e.ImagePullSecrets.TARGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(TestNodeExtension.class)
 class RegistryLoginsE2E {
 
-  private static final String TARGET = "imps-pull";
   private static RegistryAuthProxy proxy;
 
   @BeforeAll
@@ -43,31 +44,24 @@ class RegistryLoginsE2E {
 
   @Test
   void aRotatedSourcePasswordReachesNewPodsAndTheRegistryRefusesTheOldOne(
-      TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
+      TestNode node, ImpsRelease imps, Pods pods, ImagePullSecrets ips) {
     RegistryUsers users = new RegistryUsers(node.environment());
     String registry = node.environment().registry();
-    String token = ImpsSelectionE2E.token();
+    String token = RegistrySource.newToken();
     String user = "rotating-" + token;
     users.set(user, "first-" + token);
     String source = "src-" + token;
     String target = "rot-" + token;
-    pods.createNamespace(source, Map.of(), Map.of());
-    pods.applyDockerConfigSecret(source, "registry-login", registry, user, "first-" + token);
-    ips.apply(
-        "rot-" + token,
-        source,
-        "registry-login",
-        TARGET,
-        "    namespaces: {names: [" + target + "]}");
-    pods.createNamespace(target, Map.of(), Map.of());
+    pods.createNamespace(source);
+    pods.applyDockerConfigSecret(source, SOURCE, registry, user, "first-" + token);
+    ips.applyToNamespaces(target, source, target);
+    pods.createNamespace(target);
     pods.create(target, "first", TARGET);
     pods.awaitRunning(target, "first");
 
     String copyBefore = data(node, target, TARGET);
     users.set(user, "second-" + token);
-    pods.applyDockerConfigSecret(source, "registry-login", registry, user, "second-" + token);
+    pods.applyDockerConfigSecret(source, SOURCE, registry, user, "second-" + token);
 
     await("the copy in " + target + " changed with its source")
         .atMost(Duration.ofMinutes(2))
@@ -113,15 +107,14 @@ class RegistryLoginsE2E {
    * path-scoped keys, and the kubelet picks each team's login by the longest matching prefix.
    */
   @Test
-  void twoTeamsWithPathScopedLoginsBothPullThroughOneMergedSecret(TestNode node, ImpsRelease imps) {
-    Pods pods = new Pods(node);
-    ImagePullSecrets ips = new ImagePullSecrets(node);
-    String token = ImpsSelectionE2E.token();
+  void twoTeamsWithPathScopedLoginsBothPullThroughOneMergedSecret(
+      TestNode node, ImpsRelease imps, Pods pods, ImagePullSecrets ips) {
+    String token = RegistrySource.newToken();
     proxy.allow("team-a-" + token, "a-" + token, "team-a");
     proxy.allow("team-b-" + token, "b-" + token, "team-b");
     String source = "src-" + token;
     String target = "teams-" + token;
-    pods.createNamespace(source, Map.of(), Map.of());
+    pods.createNamespace(source);
     pods.applyDockerConfigSecret(
         source, "team-a-login", proxy.address() + "/team-a", "team-a-" + token, "a-" + token);
     pods.applyDockerConfigSecret(
@@ -140,7 +133,7 @@ class RegistryLoginsE2E {
         """
             .formatted(token, source, TARGET, target);
     node.kubectlWithInput(yaml, "apply", "-f", "-");
-    pods.createNamespace(target, Map.of(), Map.of());
+    pods.createNamespace(target);
     await("the merged copy in " + target)
         .atMost(Duration.ofMinutes(2))
         .until(() -> ips.secretExists(target, TARGET));

@@ -1,14 +1,17 @@
 package dev.imps.e2e;
 
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * Gives tests a {@link TestNode}, and the imps release installed on it ({@link ImpsRelease}): one
- * node per test JVM, started on first use and stopped by JUnit at the end of the run (root store),
- * like imps-envtest's control plane.
+ * Gives tests a {@link TestNode}, the imps release installed on it ({@link ImpsRelease}), and the
+ * helpers that work on the node ({@link Pods}, {@link ImagePullSecrets}, and a new {@link
+ * RegistrySource} for each parameter): one node per test JVM, started on first use and stopped by
+ * JUnit at the end of the run (root store), like imps-envtest's control plane.
  *
  * <p>System properties (set by the module's failsafe configuration): {@code imps.repository.root},
  * the checkout; {@code imps.e2e.work}, the node's work folder; {@code imps.e2e.image.tar}, the
@@ -19,10 +22,16 @@ public final class TestNodeExtension implements ParameterResolver {
   private static final ExtensionContext.Namespace NAMESPACE =
       ExtensionContext.Namespace.create(TestNodeExtension.class);
 
+  private static final Map<Class<?>, Function<TestNode, Object>> HELPERS =
+      Map.of(
+          Pods.class, Pods::new,
+          ImagePullSecrets.class, ImagePullSecrets::new,
+          RegistrySource.class, RegistrySource::create);
+
   @Override
   public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
     Class<?> type = parameter.getParameter().getType();
-    return type == TestNode.class || type == ImpsRelease.class;
+    return type == TestNode.class || type == ImpsRelease.class || HELPERS.containsKey(type);
   }
 
   @Override
@@ -33,8 +42,12 @@ public final class TestNodeExtension implements ParameterResolver {
             NodeResource.class,
             key -> new NodeResource(TestNode.start(repositoryRoot(), workDirectory())),
             NodeResource.class);
-    if (parameter.getParameter().getType() == TestNode.class) {
+    Class<?> type = parameter.getParameter().getType();
+    if (type == TestNode.class) {
       return node.node();
+    }
+    if (HELPERS.containsKey(type)) {
+      return HELPERS.get(type).apply(node.node());
     }
     return store.getOrComputeIfAbsent(
         ImpsRelease.class,
