@@ -12,6 +12,7 @@ import dev.imps.credentials.RegistryCredential;
 import dev.imps.credentials.SecretFormats;
 import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,7 +31,7 @@ class DockerConfigParserTest {
     return Stream.of(
         arguments(
             "an entry with auth gets username and password from it",
-            "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + AUTH + "\"}}}",
+            authsJson("ghcr.io", AUTH),
             List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
             List.of()),
         arguments(
@@ -52,35 +53,24 @@ class DockerConfigParserTest {
             List.of()),
         arguments(
             "registries keep the document's order and spelling",
-            "{\"auths\":{\"quay.io\":{\"auth\":\""
-                + AUTH
-                + "\"},\"https://index.docker.io/v1/\":{\"auth\":\""
-                + AUTH
-                + "\"}}}",
+            authsJson("quay.io", AUTH, "https://index.docker.io/v1/", AUTH),
             List.of(
                 entry("quay.io", "bob", SECRET, AUTH),
                 entry("https://index.docker.io/v1/", "bob", SECRET, AUTH)),
             List.of()),
         arguments(
             "two spellings of Docker Hub are two entries, as for the kubelet",
-            "{\"auths\":{\"docker.io\":{\"auth\":\""
-                + AUTH
-                + "\"},\"https://index.docker.io/v1/\":{\"auth\":\""
-                + b64("eve:other")
-                + "\"}}}",
+            authsJson("docker.io", AUTH, "https://index.docker.io/v1/", b64("eve:other")),
             List.of(
                 entry("docker.io", "bob", SECRET, AUTH),
                 entry("https://index.docker.io/v1/", "eve", "other", b64("eve:other"))),
             List.of()),
         arguments(
             "keys with paths and wildcards are kept as spelled",
-            "{\"auths\":{\"registry.example.com/team-a\":{\"auth\":\""
-                + AUTH
-                + "\"},\"registry.example.com/team-b\":{\"auth\":\""
-                + AUTH
-                + "\"},\"*.example.com\":{\"auth\":\""
-                + AUTH
-                + "\"}}}",
+            authsJson(
+                "registry.example.com/team-a", AUTH,
+                "registry.example.com/team-b", AUTH,
+                "*.example.com", AUTH),
             List.of(
                 entry("registry.example.com/team-a", "bob", SECRET, AUTH),
                 entry("registry.example.com/team-b", "bob", SECRET, AUTH),
@@ -88,11 +78,7 @@ class DockerConfigParserTest {
             List.of()),
         arguments(
             "the very same key twice keeps the first, with a warning",
-            "{\"auths\":{\"ghcr.io\":{\"auth\":\""
-                + AUTH
-                + "\"},\"ghcr.io\":{\"auth\":\""
-                + b64("eve:other")
-                + "\"}}}",
+            authsJson("ghcr.io", AUTH, "ghcr.io", b64("eve:other")),
             List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
             List.of(
                 "key '.dockerconfigjson': registry 'ghcr.io' appears twice in the same source;"
@@ -165,6 +151,19 @@ class DockerConfigParserTest {
       "key '.dockerconfigjson' has no 'auths' object, so it gives no credentials (the legacy"
           + " format without 'auths' belongs in a secret of type kubernetes.io/dockercfg under key"
           + " .dockercfg)";
+
+  /**
+   * A dockerconfigjson document whose auths give each registry, in the order given, an auth.
+   *
+   * @param registryThenAuth registry key, its auth, the next registry key, its auth, ...
+   */
+  private static String authsJson(String... registryThenAuth) {
+    StringJoiner entries = new StringJoiner(",");
+    for (int i = 0; i < registryThenAuth.length; i += 2) {
+      entries.add("\"" + registryThenAuth[i] + "\":{\"auth\":\"" + registryThenAuth[i + 1] + "\"}");
+    }
+    return "{\"auths\":{" + entries + "}}";
+  }
 
   private static String noCredentials(String registry) {
     return "key '.dockerconfigjson': registry '"
