@@ -101,6 +101,23 @@ class PlanCommandTest {
     assertThat(run.out()).contains("0 ImagePullSecrets").contains("Plan: 0 to create, 0 to update");
   }
 
+  /** An ImagePullSecret whose only source, registry-access/absent, does not exist. */
+  private static String withAbsentSource(String name, String target) {
+    return """
+        apiVersion: images.banzaicloud.io/v1alpha1
+        kind: ImagePullSecret
+        metadata: {name: %s}
+        spec:
+          registry: {credentials: [{name: absent, namespace: registry-access}]}
+          target: %s
+        """
+        .formatted(name, target);
+  }
+
+  /**
+   * One finding of each kind: both objects miss their source; taken conflicts with the unmanaged
+   * apps/pull; bad is invalid (a target name with a capital letter).
+   */
   static final String FINDINGS =
       """
       apiVersion: v1
@@ -113,20 +130,10 @@ class PlanCommandTest {
       type: kubernetes.io/dockerconfigjson
       stringData: {.dockerconfigjson: '{"auths": {}}'}
       ---
-      apiVersion: images.banzaicloud.io/v1alpha1
-      kind: ImagePullSecret
-      metadata: {name: taken}
-      spec:
-        registry: {credentials: [{name: absent, namespace: registry-access}]}
-        target: {secret: {name: pull}, namespaces: {names: [apps]}}
-      ---
-      apiVersion: images.banzaicloud.io/v1alpha1
-      kind: ImagePullSecret
-      metadata: {name: bad}
-      spec:
-        registry: {credentials: [{name: absent, namespace: registry-access}]}
-        target: {secret: {name: Pull}}
-      """;
+      """
+          + withAbsentSource("taken", "{secret: {name: pull}, namespaces: {names: [apps]}}")
+          + "---\n"
+          + withAbsentSource("bad", "{secret: {name: Pull}}");
 
   static Stream<Arguments> failOn() {
     return Stream.of(
