@@ -41,12 +41,7 @@ class ProcessCpuTest {
    * given clock ticks in user mode ({@code utime}, field 14) and kernel mode ({@code stime}, 15).
    */
   private static String statLine(String command, long userTicks, long systemTicks) {
-    return "4242 ("
-        + command
-        + ") S 1 4242 4242 0 -1 4194560 9000 0 0 0 "
-        + userTicks
-        + " "
-        + systemTicks
-        + " 0 0 20 0 31 0 100 0 0";
+    return "4242 (%s) S 1 4242 4242 0 -1 4194560 9000 0 0 0 %d %d 0 0 20 0 31 0 100 0 0"
+        .formatted(command, userTicks, systemTicks);
   }
 }
