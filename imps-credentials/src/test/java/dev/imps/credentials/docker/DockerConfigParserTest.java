@@ -32,7 +32,7 @@ class DockerConfigParserTest {
         arguments(
             "an entry with auth gets username and password from it",
             authsJson("ghcr.io", AUTH),
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()),
         arguments(
             "other top-level fields such as credsStore are ignored",
@@ -40,7 +40,7 @@ class DockerConfigParserTest {
                 + "{\"username\":\"bob\",\"password\":\""
                 + SECRET
                 + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()),
         arguments(
             "an empty auths object gives no credentials", "{\"auths\":{}}", List.of(), List.of()),
@@ -49,20 +49,18 @@ class DockerConfigParserTest {
             "{\"auths\":{\"ghcr.io\":{\"serveraddress\":\"x\",\"email\":null,\"auth\":\""
                 + AUTH
                 + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()),
         arguments(
             "registries keep the document's order and spelling",
             authsJson("quay.io", AUTH, "https://index.docker.io/v1/", AUTH),
-            List.of(
-                entry("quay.io", "bob", SECRET, AUTH),
-                entry("https://index.docker.io/v1/", "bob", SECRET, AUTH)),
+            List.of(bobAt("quay.io"), bobAt("https://index.docker.io/v1/")),
             List.of()),
         arguments(
             "two spellings of Docker Hub are two entries, as for the kubelet",
             authsJson("docker.io", AUTH, "https://index.docker.io/v1/", b64("eve:other")),
             List.of(
-                entry("docker.io", "bob", SECRET, AUTH),
+                bobAt("docker.io"),
                 entry("https://index.docker.io/v1/", "eve", "other", b64("eve:other"))),
             List.of()),
         arguments(
@@ -72,14 +70,14 @@ class DockerConfigParserTest {
                 "registry.example.com/team-b", AUTH,
                 "*.example.com", AUTH),
             List.of(
-                entry("registry.example.com/team-a", "bob", SECRET, AUTH),
-                entry("registry.example.com/team-b", "bob", SECRET, AUTH),
-                entry("*.example.com", "bob", SECRET, AUTH)),
+                bobAt("registry.example.com/team-a"),
+                bobAt("registry.example.com/team-b"),
+                bobAt("*.example.com")),
             List.of()),
         arguments(
             "the very same key twice keeps the first, with a warning",
             authsJson("ghcr.io", AUTH, "ghcr.io", b64("eve:other")),
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of(
                 "key '.dockerconfigjson': registry 'ghcr.io' appears twice in the same source;"
                     + " the first is used")),
@@ -88,7 +86,7 @@ class DockerConfigParserTest {
             "{\"auths\":{\"https://index.docker.io/v1/\":{},\"ghcr.io\":{\"auth\":\""
                 + AUTH
                 + "\"}},\"credsStore\":\"desktop\"}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of(noCredentials("https://index.docker.io/v1/"))),
         arguments(
             "an entry with only an email or only a password is skipped",
@@ -112,7 +110,7 @@ class DockerConfigParserTest {
             "{\"auths\":{\"ghcr.io\":{\"username\":\"bob\",\"password\":\"wrong\",\"auth\":\""
                 + AUTH
                 + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of("registry 'ghcr.io': 'username'/'password' disagree with 'auth'; 'auth' wins")),
         arguments(
             "identity token only entries are kept without auth",
@@ -132,7 +130,7 @@ class DockerConfigParserTest {
                 + "\"},\"localhost:5000\":{\"auth\":\""
                 + AUTH
                 + "\"}}}",
-            List.of(entry("localhost:5000", "bob", SECRET, AUTH)),
+            List.of(bobAt("localhost:5000")),
             List.of(
                 "key '.dockerconfigjson': registry key #1 is not a registry host name (like"
                     + " ghcr.io or registry.local:5000) and is ignored",
@@ -143,7 +141,7 @@ class DockerConfigParserTest {
         arguments(
             "whitespace and pretty layout parse the same",
             "\n  {\n \"auths\" : {\n  \"ghcr.io\" : { \"auth\" : \"" + AUTH + "\" }\n }\n}\n",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()));
   }
 
@@ -304,7 +302,12 @@ class DockerConfigParserTest {
 
     ProvidedCredentials parsed = DockerConfigParser.parseDockerConfigJson(SOURCE, value);
 
-    assertThat(parsed.credentials()).containsExactly(entry("ghcr.io", "bob", SECRET, AUTH));
+    assertThat(parsed.credentials()).containsExactly(bobAt("ghcr.io"));
+  }
+
+  /** The entry an {@code auth} of {@link #AUTH} gives at the registry: bob and the secret. */
+  private static RegistryCredential bobAt(String registry) {
+    return entry(registry, "bob", SECRET, AUTH);
   }
 
   private static RegistryCredential entry(
