@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -87,6 +88,13 @@ class PullSecretRendererTest {
     return SourceInput.present(secret);
   }
 
+  /** Each written credential as (registry as spelled, username), in the order written. */
+  private static List<Tuple> registriesAndUsers(MergedConfig merged) {
+    return merged.credentials().stream()
+        .map(c -> tuple(c.registry().spelled(), c.username().orElseThrow()))
+        .toList();
+  }
+
   @Test
   void rendersCanonicalBytesWithSortedKeysAndNoNulls() {
     MergedConfig merged =
@@ -150,8 +158,7 @@ class PullSecretRendererTest {
                             + b64("second:pw3")
                             + "\"}}}"))));
 
-    assertThat(merged.credentials())
-        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+    assertThat(registriesAndUsers(merged))
         .containsExactly(tuple("ghcr.io/team-a", "first"), tuple("ghcr.io/team-b", "second"));
     SourceStatus second = merged.sources().get(1);
     assertThat(second.state()).isEqualTo(SourceStatus.State.OK);
@@ -181,8 +188,7 @@ class PullSecretRendererTest {
                 present(login("a/first", first, "first", "pw1")),
                 present(login("a/second", second, "second", "pw2"))));
 
-    assertThat(merged.credentials())
-        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+    assertThat(registriesAndUsers(merged))
         .containsExactlyInAnyOrder(tuple(first, "first"), tuple(second, "second"));
     assertThat(merged.sources()).allSatisfy(s -> assertThat(s.shadowedBy()).isEmpty());
   }
@@ -212,16 +218,14 @@ class PullSecretRendererTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("dockerHubFallbacks")
   void aDockerHubFallbackIsNotHiddenBehindAnotherSourcesDockerHubKey(
-      String description, String otherKey, List<org.assertj.core.groups.Tuple> written) {
+      String description, String otherKey, List<Tuple> written) {
     MergedConfig merged =
         renderer.render(
             List.of(
                 present(login("a/first", "https://index.docker.io/v1/", "first", "pw1")),
                 present(login("a/second", otherKey, "second", "pw2"))));
 
-    assertThat(merged.credentials())
-        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
-        .containsExactlyInAnyOrderElementsOf(written);
+    assertThat(registriesAndUsers(merged)).containsExactlyInAnyOrderElementsOf(written);
     if (written.size() == 3) {
       assertThat(merged.sources().get(0).warnings())
           .singleElement()
@@ -349,8 +353,7 @@ class PullSecretRendererTest {
                 present(login("a/other", "quay.io", "new", "new-pw"))),
             () -> Optional.of(copy));
 
-    assertThat(merged.credentials())
-        .extracting(c -> c.registry().spelled(), c -> c.username().orElseThrow())
+    assertThat(registriesAndUsers(merged))
         .containsExactly(tuple("ghcr.io", "bob"), tuple("quay.io", "new"));
     SourceStatus gone = merged.sources().get(0);
     assertThat(gone.state()).isEqualTo(SourceStatus.State.STALE);

@@ -12,23 +12,36 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 class RegistryKeyTest {
 
-  static Stream<Arguments> kubeletReadings() {
+  static Stream<String> keysTheKubeletReadsAsSpelled() {
     return Stream.of(
-        arguments("docker.io", "docker.io"),
-        arguments("index.docker.io", "index.docker.io"),
+        "docker.io",
+        "index.docker.io",
+        "registry.example.com/team-a",
+        "registry.example.com:5000/team/app",
+        "*.example.com",
+        "ftp://ghcr.io");
+  }
+
+  @ParameterizedTest(name = "the kubelet reads {0} as spelled")
+  @MethodSource("keysTheKubeletReadsAsSpelled")
+  void readsKeysWithoutAnHttpSchemeAsSpelled(String spelled) {
+    RegistryKey key = RegistryKey.of(spelled);
+
+    assertThat(key.kubeletKey()).isEqualTo(spelled);
+    assertThat(key.spelled()).isEqualTo(spelled);
+  }
+
+  static Stream<Arguments> keysTheKubeletStripsOfSchemeAndApiVersion() {
+    return Stream.of(
         arguments("https://index.docker.io/v1/", "index.docker.io"),
         arguments("http://registry-1.docker.io/v2/", "registry-1.docker.io"),
         arguments("https://ghcr.io/", "ghcr.io"),
-        arguments("registry.example.com/team-a", "registry.example.com/team-a"),
-        arguments("https://registry.example.com/v1/team-a", "registry.example.com/team-a"),
-        arguments("registry.example.com:5000/team/app", "registry.example.com:5000/team/app"),
-        arguments("*.example.com", "*.example.com"),
-        arguments("ftp://ghcr.io", "ftp://ghcr.io"));
+        arguments("https://registry.example.com/v1/team-a", "registry.example.com/team-a"));
   }
 
   @ParameterizedTest(name = "the kubelet reads {0} as {1}")
-  @MethodSource("kubeletReadings")
-  void readsKeysAsTheKubeletDoes(String spelled, String kubeletKey) {
+  @MethodSource("keysTheKubeletStripsOfSchemeAndApiVersion")
+  void readsKeysWithAnHttpSchemeWithoutSchemeAndApiVersion(String spelled, String kubeletKey) {
     RegistryKey key = RegistryKey.of(spelled);
 
     assertThat(key.kubeletKey()).isEqualTo(kubeletKey);

@@ -34,42 +34,29 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "a namespace selected by its label, with that clause",
             CLEAN,
-            check(p -> ImpsAssertions.assertThat(p).object("teams").selects("team-a"))),
+            onObject("teams", o -> o.selects("team-a"))),
         Arguments.of(
             "the clause of a label selection",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p)
-                        .object("teams")
-                        .selects("team-a")
-                        .because("namespaces.labels[0]"))),
+            onObject("teams", o -> o.selects("team-a").because("namespaces.labels[0]"))),
         Arguments.of(
             "a pod clause without its pod",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p)
-                        .object("teams")
-                        .selects("team-b")
-                        .because("namespacesWithPods.annotations[0]"))),
+            onObject(
+                "teams", o -> o.selects("team-b").because("namespacesWithPods.annotations[0]"))),
         Arguments.of(
             "a pod clause with its pod",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p)
-                        .object("teams")
-                        .selects("team-b")
-                        .because("namespacesWithPods.annotations[0] via pod web"))),
+            onObject(
+                "teams",
+                o -> o.selects("team-b").because("namespacesWithPods.annotations[0] via pod web"))),
         Arguments.of(
             "a chain of selections and non-selections over two objects",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p)
-                        .object("teams")
-                        .selects("team-a")
+            onObject(
+                "teams",
+                o ->
+                    o.selects("team-a")
                         .selects("team-b")
                         .doesNotSelect("kube-system")
                         .doesNotSelect("no-such-namespace")
@@ -80,13 +67,11 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "a valid folder without conflicts or missing sources",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p).isValid().hasNoConflicts().hasNoMissingSources())),
+            onPlan(a -> a.isValid().hasNoConflicts().hasNoMissingSources())),
         Arguments.of(
             "an object of a folder with conflicts is still valid",
             CONFLICTS,
-            check(p -> ImpsAssertions.assertThat(p).isValid().object("apps-pull").isValid())));
+            onPlan(a -> a.isValid().object("apps-pull").isValid())));
   }
 
   @ParameterizedTest(name = "passes for {0}")
@@ -100,7 +85,7 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "a namespace the rule does not select",
             CLEAN,
-            check(p -> ImpsAssertions.assertThat(p).object("teams").selects("kube-system")),
+            onObject("teams", o -> o.selects("kube-system")),
             new String[] {
               "expected ImagePullSecret teams to select namespace kube-system",
               "team-a (namespaces.labels[0])",
@@ -109,12 +94,7 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "a namespace selected by another clause",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p)
-                        .object("teams")
-                        .selects("team-a")
-                        .because("namespaces.labels[1]")),
+            onObject("teams", o -> o.selects("team-a").because("namespaces.labels[1]")),
             new String[] {
               "expected namespace team-a to be selected because of namespaces.labels[1]",
               "selected by namespaces.labels[0]"
@@ -122,18 +102,12 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "a clause that is only a prefix of the one that selected",
             CLEAN,
-            check(
-                p ->
-                    ImpsAssertions.assertThat(p)
-                        .object("teams")
-                        .selects("team-b")
-                        .because("namespacesWithPods.annotations")),
+            onObject("teams", o -> o.selects("team-b").because("namespacesWithPods.annotations")),
             new String[] {"selected by namespacesWithPods.annotations[0] via pod web"}),
         Arguments.of(
             "a selected namespace said not to be",
             CLEAN,
-            check(
-                p -> ImpsAssertions.assertThat(p).object("platform").doesNotSelect("kube-system")),
+            onObject("platform", o -> o.doesNotSelect("kube-system")),
             new String[] {
               "expected ImagePullSecret platform not to select namespace kube-system, but names[0]"
                   + " selects it"
@@ -141,26 +115,26 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "an object the folder does not have",
             CLEAN,
-            check(p -> ImpsAssertions.assertThat(p).object("mesh")),
+            onPlan(a -> a.object("mesh")),
             new String[] {
               "the plan of src/test/plans/clean has no ImagePullSecret mesh", "[platform, teams]"
             }),
         Arguments.of(
             "conflicts of the whole plan",
             CONFLICTS,
-            check(p -> ImpsAssertions.assertThat(p).hasNoConflicts()),
+            onPlan(a -> a.hasNoConflicts()),
             new String[] {"has conflicts", "apps-pull: apps/pull: ", "not managed by imps"}),
         Arguments.of(
             "conflicts of one object",
             CONFLICTS,
-            check(p -> ImpsAssertions.assertThat(p).object("apps-pull").hasNoConflicts()),
+            onObject("apps-pull", o -> o.hasNoConflicts()),
             new String[] {
               "expected ImagePullSecret apps-pull to have no conflicts", "apps-pull: apps/pull: "
             }),
         Arguments.of(
             "a missing source",
             CONFLICTS,
-            check(p -> ImpsAssertions.assertThat(p).hasNoMissingSources()),
+            onPlan(a -> a.hasNoMissingSources()),
             new String[] {
               "has missing source secrets",
               "apps-pull: source secret registry-access/absent does not exist"
@@ -168,7 +142,7 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "an invalid spec",
             INVALID_SPEC,
-            check(p -> ImpsAssertions.assertThat(p).isValid()),
+            onPlan(a -> a.isValid()),
             new String[] {
               "has invalid ImagePullSecrets",
               "imps.yaml document 1: ImagePullSecret sometimes: the API server would reject it: ",
@@ -177,7 +151,7 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "a spec against a CEL rule of the CRD",
             CEL_RULE,
-            check(p -> ImpsAssertions.assertThat(p).isValid()),
+            onPlan(a -> a.isValid()),
             new String[] {
               "ImagePullSecret in-nothing: the API server would reject it: ",
               "spec.target.namespaces.labels[0].matchExpressions[0].values: values must be"
@@ -186,14 +160,14 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "an invalid spec, asked of the object",
             INVALID_SPEC,
-            check(p -> ImpsAssertions.assertThat(p).object("sometimes").selects("apps")),
+            onObject("sometimes", o -> o.selects("apps")),
             new String[] {
               "ImagePullSecret sometimes is invalid: ", "matchExpressions[0].operator"
             }),
         Arguments.of(
             "input that is not YAML",
             UNREADABLE,
-            check(p -> ImpsAssertions.assertThat(p).isValid()),
+            onPlan(a -> a.isValid()),
             new String[] {
               "the plan of src/test/plans/unreadable cannot be read",
               "broken.yaml",
@@ -202,7 +176,7 @@ class ImpsPlanAssertTest {
         Arguments.of(
             "an object of input that is not YAML",
             UNREADABLE,
-            check(p -> ImpsAssertions.assertThat(p).object("any")),
+            onPlan(a -> a.object("any")),
             new String[] {"cannot be read", "not valid YAML"}));
   }
 
@@ -234,7 +208,13 @@ class ImpsPlanAssertTest {
         .hasMessage("a plan needs at least one file or folder");
   }
 
-  static Consumer<ImpsPlan> check(Consumer<ImpsPlan> assertion) {
-    return assertion;
+  /** An assertion on the whole plan. */
+  static Consumer<ImpsPlan> onPlan(Consumer<ImpsPlanAssert> assertion) {
+    return p -> assertion.accept(ImpsAssertions.assertThat(p));
+  }
+
+  /** An assertion on the ImagePullSecret of the plan with the given name. */
+  static Consumer<ImpsPlan> onObject(String name, Consumer<ImagePullSecretAssert> assertion) {
+    return p -> assertion.accept(ImpsAssertions.assertThat(p).object(name));
   }
 }

@@ -12,18 +12,10 @@ class ProcessCpuTest {
 
   static Stream<Arguments> stats() {
     return Stream.of(
+        Arguments.of("a plain command name", statLine("java", 250, 125), 3.75),
         Arguments.of(
-            "a plain command name",
-            "4242 (java) S 1 4242 4242 0 -1 4194560 9000 0 0 0 250 125 0 0 20 0 31 0 100 0 0",
-            3.75),
-        Arguments.of(
-            "a command name with spaces and parentheses",
-            "4242 (imps (main) x) R 1 4242 4242 0 -1 4194560 9000 0 0 0 7 3 0 0 20 0 31 0 1 0 0",
-            0.10),
-        Arguments.of(
-            "a process that has used no CPU yet",
-            "1 (init) S 0 1 1 0 -1 4194560 0 0 0 0 0 0 0 0 20 0 1 0 1 0 0",
-            0.0));
+            "a command name with spaces and parentheses", statLine("imps (main) x", 7, 3), 0.10),
+        Arguments.of("a process that has used no CPU yet", statLine("init", 0, 0), 0.0));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -42,5 +34,14 @@ class ProcessCpuTest {
 
   static Stream<String> garbage() {
     return Stream.of("no parenthesis at all", "1 (short) S 0 1");
+  }
+
+  /**
+   * A {@code /proc/[pid]/stat} line of a process with the given command name that has used the
+   * given clock ticks in user mode ({@code utime}, field 14) and kernel mode ({@code stime}, 15).
+   */
+  private static String statLine(String command, long userTicks, long systemTicks) {
+    return "4242 (%s) S 1 4242 4242 0 -1 4194560 9000 0 0 0 %d %d 0 0 20 0 31 0 100 0 0"
+        .formatted(command, userTicks, systemTicks);
   }
 }

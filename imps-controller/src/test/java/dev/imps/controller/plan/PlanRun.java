@@ -1,5 +1,7 @@
 package dev.imps.controller.plan;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.imps.controller.cli.Main;
@@ -31,6 +33,13 @@ record PlanRun(int exitCode, String out, String err) {
             .setErr(new PrintWriter(err, true))
             .execute(all.toArray(String[]::new));
     return new PlanRun(code, out.toString(), err.toString());
+  }
+
+  /** Runs {@code imps plan <args>} and asserts that it exits 0, showing standard error if not. */
+  static PlanRun succeeding(String... args) {
+    PlanRun run = of(args);
+    assertThat(run.exitCode()).as(run.err()).isZero();
+    return run;
   }
 
   /** Parses the output of a {@code -o json} run. */

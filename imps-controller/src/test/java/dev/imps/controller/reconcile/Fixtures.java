@@ -103,6 +103,17 @@ final class Fixtures {
     return CredentialProviders.of(new StaticCredentialProvider());
   }
 
+  /**
+   * A reconciler reading and writing the fake cluster with the static provider; callers add what
+   * their test needs (a clock, executors) before {@code build()}.
+   */
+  static Reconciler.Builder reconcilerOn(FakeCluster cluster) {
+    return Reconciler.builder()
+        .clusterState(cluster)
+        .clusterActions(cluster)
+        .credentialProviders(providers());
+  }
+
   static byte[] utf8(String text) {
     return text.getBytes(StandardCharsets.UTF_8);
   }

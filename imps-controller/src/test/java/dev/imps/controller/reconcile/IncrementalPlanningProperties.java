@@ -163,12 +163,7 @@ class IncrementalPlanningProperties {
   /** The fake cluster, the reconciler, and the operator's routing of events. */
   private static final class Harness {
     private final FakeCluster cluster = new FakeCluster();
-    private final Reconciler reconciler =
-        Reconciler.builder()
-            .clusterState(cluster)
-            .clusterActions(cluster)
-            .credentialProviders(Fixtures.providers())
-            .build();
+    private final Reconciler reconciler = Fixtures.reconcilerOn(cluster).build();
     private int uids;
 
     Harness() {

@@ -48,12 +48,7 @@ class LogSafetyTest {
     cluster.put(crForNames("imps", "uid-1", T0, "a", "b", "c"));
     cluster.fail(
         "create b/" + Fixtures.TARGET, WriteResult.of(WriteResult.Outcome.FAILED, "denied"));
-    Reconciler reconciler =
-        Reconciler.builder()
-            .clusterState(cluster)
-            .clusterActions(cluster)
-            .credentialProviders(Fixtures.providers())
-            .build();
+    Reconciler reconciler = Fixtures.reconcilerOn(cluster).build();
 
     reconciler.reconcile("imps");
     cluster.put(Fixtures.malformedSource());

@@ -36,13 +36,7 @@ class MissingSourceGraceTest {
   private final FakeCluster cluster = new FakeCluster().at(NOW);
 
   private Reconciler reconciler() {
-    return Reconciler.builder()
-        .clusterState(cluster)
-        .clusterActions(cluster)
-        .credentialProviders(Fixtures.providers())
-        .missingSourceGrace(GRACE)
-        .clock(clock)
-        .build();
+    return Fixtures.reconcilerOn(cluster).missingSourceGrace(GRACE).clock(clock).build();
   }
 
   /** An object copying both sources into namespace a. */
@@ -61,6 +55,38 @@ class MissingSourceGraceTest {
     cluster.put(twoSources());
   }
 
+  /**
+   * Copies both sources into namespace a with one pass and forgets that pass's writes.
+   *
+   * @return the reconciler, holding both sources' last good credentials
+   */
+  private Reconciler copiedTwoSources() {
+    arrangeTwoSources();
+    Reconciler reconciler = reconciler();
+    reconciler.reconcile("imps");
+    cluster.takeWrites();
+    return reconciler;
+  }
+
+  private void deleteSource(SecretRef source) {
+    cluster.removeSecret(source.namespace(), source.name());
+  }
+
+  /**
+   * A pass a second before the grace period ends writes nothing; the pass at its end drops the
+   * missing source's entries from the copy with one patch.
+   */
+  private void assertTheMissingSourceIsDroppedWhenTheGraceEnds(
+      Reconciler reconciler, Instant graceEnd) {
+    clock.move(Duration.between(clock.instant(), graceEnd).minusSeconds(1));
+    reconciler.reconcile("imps");
+    assertThat(secretWrites()).isEmpty();
+
+    clock.move(Duration.ofSeconds(1));
+    reconciler.reconcile("imps");
+    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+  }
+
   private String copyText() {
     return Fixtures.text(
         cluster.secret("a", TARGET).orElseThrow().dataValue(".dockerconfigjson").orElseThrow());
@@ -77,12 +103,9 @@ class MissingSourceGraceTest {
 
   @Test
   void aDeletedSourceKeepsItsCredentialsInEveryCopyForTheGracePeriodThenIsDropped() {
-    arrangeTwoSources();
-    Reconciler reconciler = reconciler();
-    reconciler.reconcile("imps");
-    cluster.takeWrites();
+    Reconciler reconciler = copiedTwoSources();
 
-    cluster.removeSecret(SECOND.namespace(), SECOND.name());
+    deleteSource(SECOND);
     clock.move(Duration.ofSeconds(1));
     ReconcileResult inGrace = reconciler.reconcile("imps");
 
@@ -93,24 +116,15 @@ class MissingSourceGraceTest {
         .contains("kept until " + NOW.plusSeconds(1).plus(GRACE));
     assertThat(inGrace.requeueAfter()).isLessThanOrEqualTo(GRACE.plusSeconds(1));
 
-    clock.move(GRACE.minusSeconds(2));
-    reconciler.reconcile("imps");
-    assertThat(secretWrites()).isEmpty();
-
-    clock.move(Duration.ofSeconds(2));
-    reconciler.reconcile("imps");
-    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+    assertTheMissingSourceIsDroppedWhenTheGraceEnds(reconciler, NOW.plusSeconds(1).plus(GRACE));
     assertThat(copyText()).contains("first.example.com").doesNotContain("second.example.com");
   }
 
   @Test
   void aSourceReCreatedWithTheSameContentCausesNoSecretWrite() {
-    arrangeTwoSources();
-    Reconciler reconciler = reconciler();
-    reconciler.reconcile("imps");
-    cluster.takeWrites();
+    Reconciler reconciler = copiedTwoSources();
 
-    cluster.removeSecret(FIRST.namespace(), FIRST.name());
+    deleteSource(FIRST);
     reconciler.reconcile("imps");
     cluster.put(dockerSource(FIRST.namespace(), FIRST.name(), "first.example.com", "robot"));
     clock.move(Duration.ofSeconds(1));
@@ -130,7 +144,7 @@ class MissingSourceGraceTest {
     String before = copyText();
     cluster.takeWrites();
 
-    cluster.removeSecret(FIRST.namespace(), FIRST.name());
+    deleteSource(FIRST);
     reconciler.reconcile("imps");
     clock.move(GRACE.plusMinutes(1));
     reconciler.reconcile("imps");
@@ -141,12 +155,9 @@ class MissingSourceGraceTest {
 
   @Test
   void removingASourceFromTheSpecDropsItAtOnce() {
-    arrangeTwoSources();
-    Reconciler reconciler = reconciler();
-    reconciler.reconcile("imps");
-    cluster.takeWrites();
+    Reconciler reconciler = copiedTwoSources();
 
-    cluster.removeSecret(SECOND.namespace(), SECOND.name());
+    deleteSource(SECOND);
     reconciler.reconcile("imps");
     ImagePullSecret oneSource = crForNames("imps", "uid-1", T0, "a");
     oneSource.getMetadata().generation(2L);
@@ -173,10 +184,8 @@ class MissingSourceGraceTest {
 
   @Test
   void afterARestartTheCopiesHoldTheMissingSourcesLastGoodAndAnotherSourcesChangeIsApplied() {
-    arrangeTwoSources();
-    reconciler().reconcile("imps");
-    cluster.takeWrites();
-    cluster.removeSecret(SECOND.namespace(), SECOND.name());
+    copiedTwoSources();
+    deleteSource(SECOND);
     cluster.put(dockerSource(FIRST.namespace(), FIRST.name(), "first.example.com", "new-robot"));
 
     Reconciler restarted = reconciler();
@@ -192,13 +201,7 @@ class MissingSourceGraceTest {
         .contains("secret not found since " + NOW)
         .contains("existing copy");
 
-    clock.move(GRACE.minusSeconds(1));
-    restarted.reconcile("imps");
-    assertThat(secretWrites()).isEmpty();
-
-    clock.move(Duration.ofSeconds(1));
-    restarted.reconcile("imps");
-    assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
+    assertTheMissingSourceIsDroppedWhenTheGraceEnds(restarted, NOW.plus(GRACE));
     assertThat(copyText()).contains(auth("new-robot")).doesNotContain("second.example.com");
   }
 

@@ -2,6 +2,7 @@ package dev.imps.controller.reconcile;
 
 import static dev.imps.controller.reconcile.Fixtures.T0;
 import static dev.imps.controller.reconcile.Fixtures.crForNames;
+import static dev.imps.controller.reconcile.Fixtures.reconcilerOn;
 import static dev.imps.controller.reconcile.Fixtures.source;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -13,12 +14,7 @@ import org.junit.jupiter.api.Test;
 class NamespacePassTest {
 
   private final FakeCluster cluster = new FakeCluster();
-  private final Reconciler reconciler =
-      Reconciler.builder()
-          .clusterState(cluster)
-          .clusterActions(cluster)
-          .credentialProviders(Fixtures.providers())
-          .build();
+  private final Reconciler reconciler = reconcilerOn(cluster).build();
 
   @Test
   void aNewlySelectedNamespaceGetsItsCopyAndOnlyItsCopyAndTheStatusIsDueForARefresh() {
@@ -83,10 +79,7 @@ class NamespacePassTest {
   void aNamespacePassSendsItsWritesThroughItsOwnExecutorAndAFullPassThroughTheWritePool() {
     List<String> used = new ArrayList<>();
     Reconciler lanes =
-        Reconciler.builder()
-            .clusterState(cluster)
-            .clusterActions(cluster)
-            .credentialProviders(Fixtures.providers())
+        reconcilerOn(cluster)
             .writeExecutor(
                 task -> {
                   used.add("write pool");

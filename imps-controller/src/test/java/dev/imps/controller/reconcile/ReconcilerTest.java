@@ -40,12 +40,7 @@ class ReconcilerTest {
   }
 
   private Reconciler reconciler(Clock clock) {
-    return Reconciler.builder()
-        .clusterState(cluster)
-        .clusterActions(cluster)
-        .credentialProviders(Fixtures.providers())
-        .clock(clock)
-        .build();
+    return Fixtures.reconcilerOn(cluster).clock(clock).build();
   }
 
   @Test
@@ -600,10 +595,7 @@ class ReconcilerTest {
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Reconciler reconciler =
-          Reconciler.builder()
-              .clusterState(cluster)
-              .clusterActions(cluster)
-              .credentialProviders(Fixtures.providers())
+          Fixtures.reconcilerOn(cluster)
               .clock(Clock.fixed(NOW, ZoneOffset.UTC))
               .writeExecutor(pool)
               .build();

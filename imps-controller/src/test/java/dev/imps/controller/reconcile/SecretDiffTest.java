@@ -41,6 +41,13 @@ class SecretDiffTest {
     return SecretSnapshot.builder("a", TARGET).type("Opaque").labels(labels);
   }
 
+  /** An unmanaged Opaque secret whose adopt annotation names the given ImagePullSecret. */
+  private static SecretSnapshot foreignAnnotatedForAdoptionBy(String imagePullSecret) {
+    return foreign(Map.of())
+        .annotations(Map.of(ReconcileConstants.ADOPT_ANNOTATION, imagePullSecret))
+        .build();
+  }
+
   static Stream<Arguments> theSecretInASelectedNamespaceDecidesTheChange() {
     return Stream.of(
         row("no secret with the target name: create it", c -> {}, "create a/pull-secret"),
@@ -80,11 +87,7 @@ class SecretDiffTest {
             "conflict a/pull-secret (secret is not an imps copy"),
         row(
             "an unmanaged Opaque secret annotated for this object: adopt it by replacing it",
-            c ->
-                c.put(
-                    foreign(Map.of())
-                        .annotations(Map.of(ReconcileConstants.ADOPT_ANNOTATION, "self"))
-                        .build()),
+            c -> c.put(foreignAnnotatedForAdoptionBy("self")),
             "replace a/pull-secret (type Opaque -> kubernetes.io/dockerconfigjson"),
         row(
             "an unmanaged secret: conflict",
@@ -92,11 +95,7 @@ class SecretDiffTest {
             "conflict a/pull-secret (secret exists and is not managed by imps"),
         row(
             "an unmanaged secret annotated for another object: conflict",
-            c ->
-                c.put(
-                    foreign(Map.of())
-                        .annotations(Map.of(ReconcileConstants.ADOPT_ANNOTATION, "other"))
-                        .build()),
+            c -> c.put(foreignAnnotatedForAdoptionBy("other")),
             "conflict a/pull-secret"),
         row(
             "an unmanaged secret annotated for this object: adopt it",

@@ -19,10 +19,7 @@ class ServiceAccountPatchingTest {
 
   private final FakeCluster cluster = new FakeCluster();
   private final Reconciler reconciler =
-      Reconciler.builder()
-          .clusterState(cluster)
-          .clusterActions(cluster)
-          .credentialProviders(Fixtures.providers())
+      Fixtures.reconcilerOn(cluster)
           .clock(Clock.fixed(Instant.parse("2025-01-01T00:00:00Z"), ZoneOffset.UTC))
           .build();
 

@@ -63,21 +63,12 @@ class ThrottledWritesTest {
 
   @Test
   void a_throttled_write_waits_as_told_and_is_sent_again() throws Exception {
-    AtomicInteger attempts = new AtomicInteger();
+    ThrottledUntil write = new ThrottledUntil(3, Map.of("Retry-After", List.of("2")), "created");
 
-    String answer =
-        writes.send(
-            "create",
-            "secrets",
-            () -> {
-              if (attempts.incrementAndGet() < 3) {
-                throw new ApiException(429, Map.of("Retry-After", List.of("2")), "{}");
-              }
-              return "created";
-            });
+    String answer = writes.send("create", "secrets", write);
 
     assertThat(answer).isEqualTo("created");
-    assertThat(attempts).hasValue(3);
+    assertThat(write.attempts).hasValue(3);
     assertThat(sleeps)
         .containsExactly(Duration.ofSeconds(2).toNanos(), Duration.ofSeconds(2).toNanos());
     assertThat(sample("imps_api_writes_total", "create", "secrets")).isEqualTo(3);
@@ -86,21 +77,12 @@ class ThrottledWritesTest {
 
   @Test
   void a_throttled_write_is_never_abandoned_and_lowers_the_writes_in_flight() throws Exception {
-    AtomicInteger attempts = new AtomicInteger();
+    ThrottledUntil write = new ThrottledUntil(20, Map.of(), "patched");
 
-    String answer =
-        writes.send(
-            "patch",
-            "secrets",
-            () -> {
-              if (attempts.incrementAndGet() < 20) {
-                throw new ApiException(429, Map.of(), "{}");
-              }
-              return "patched";
-            });
+    String answer = writes.send("patch", "secrets", write);
 
     assertThat(answer).isEqualTo("patched");
-    assertThat(attempts).hasValue(20);
+    assertThat(write.attempts).hasValue(20);
     assertThat(sleeps).hasSize(19).allMatch(n -> n == Duration.ofSeconds(1).toNanos());
     // Halved down to one by the 429s (a second apart), then one more by the fast answer.
     assertThat(concurrency.current()).isEqualTo(2);
@@ -165,6 +147,28 @@ class ThrottledWritesTest {
     } finally {
       pool.shutdownNow();
       assertThat(pool.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+    }
+  }
+
+  /** A write the API server throttles (429 with the given headers) until the given attempt. */
+  private static final class ThrottledUntil implements ThrottledWrites.Write<String> {
+    private final AtomicInteger attempts = new AtomicInteger();
+    private final int answeredAttempt;
+    private final Map<String, List<String>> headers;
+    private final String answer;
+
+    ThrottledUntil(int answeredAttempt, Map<String, List<String>> headers, String answer) {
+      this.answeredAttempt = answeredAttempt;
+      this.headers = headers;
+      this.answer = answer;
+    }
+
+    @Override
+    public String send() throws ApiException {
+      if (attempts.incrementAndGet() < answeredAttempt) {
+        throw new ApiException(429, headers, "{}");
+      }
+      return answer;
     }
   }
 

@@ -103,19 +103,9 @@ class WorkRoutingTest {
   @MethodSource("podEvents")
   void pod_events_queue_work_only_when_they_can_change_a_selection(
       String event, PartialObjectMetadata before, PartialObjectMetadata after, boolean queuesIt) {
-    if (before == null) {
-      routing.pods().onAdd(after);
-    } else if (after == null) {
-      routing.pods().onDelete(before, false);
-    } else {
-      routing.pods().onUpdate(before, after);
-    }
+    deliverPodEvent(before, after);
 
-    if (queuesIt) {
-      assertThat(queued).containsExactly("by-pods");
-    } else {
-      assertThat(queued).isEmpty();
-    }
+    assertQueuedOnly(queuesIt, "by-pods");
   }
 
   static Stream<Arguments> podEventsBesideOtherPods() {
@@ -162,19 +152,9 @@ class WorkRoutingTest {
       // The informer updates its cache before it calls the handlers.
       caches.pods.getIndexer().add(after);
     }
-    if (before == null) {
-      routing.pods().onAdd(after);
-    } else if (after == null) {
-      routing.pods().onDelete(before, false);
-    } else {
-      routing.pods().onUpdate(before, after);
-    }
+    deliverPodEvent(before, after);
 
-    if (queuesIt) {
-      assertThat(queued).containsExactly("by-pods");
-    } else {
-      assertThat(queued).isEmpty();
-    }
+    assertQueuedOnly(queuesIt, "by-pods");
   }
 
   static Stream<Arguments> namespaceEvents() {
@@ -206,8 +186,25 @@ class WorkRoutingTest {
       String change, V1Namespace before, V1Namespace after, boolean queuesIt) {
     routing.namespaces().onUpdate(before, after);
 
+    assertQueuedOnly(queuesIt, "by-label");
+  }
+
+  /**
+   * Hands a pod event to the routing as the informer does: no before is an add, no after a delete.
+   */
+  private void deliverPodEvent(PartialObjectMetadata before, PartialObjectMetadata after) {
+    if (before == null) {
+      routing.pods().onAdd(after);
+    } else if (after == null) {
+      routing.pods().onDelete(before, false);
+    } else {
+      routing.pods().onUpdate(before, after);
+    }
+  }
+
+  private void assertQueuedOnly(boolean queuesIt, String name) {
     if (queuesIt) {
-      assertThat(queued).containsExactly("by-label");
+      assertThat(queued).containsExactly(name);
     } else {
       assertThat(queued).isEmpty();
     }

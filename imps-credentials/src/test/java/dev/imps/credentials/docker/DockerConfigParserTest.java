@@ -12,6 +12,7 @@ import dev.imps.credentials.RegistryCredential;
 import dev.imps.credentials.SecretFormats;
 import java.util.Arrays;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,8 +31,8 @@ class DockerConfigParserTest {
     return Stream.of(
         arguments(
             "an entry with auth gets username and password from it",
-            "{\"auths\":{\"ghcr.io\":{\"auth\":\"" + AUTH + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            authsJson("ghcr.io", AUTH),
+            List.of(bobAt("ghcr.io")),
             List.of()),
         arguments(
             "other top-level fields such as credsStore are ignored",
@@ -39,7 +40,7 @@ class DockerConfigParserTest {
                 + "{\"username\":\"bob\",\"password\":\""
                 + SECRET
                 + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()),
         arguments(
             "an empty auths object gives no credentials", "{\"auths\":{}}", List.of(), List.of()),
@@ -48,52 +49,35 @@ class DockerConfigParserTest {
             "{\"auths\":{\"ghcr.io\":{\"serveraddress\":\"x\",\"email\":null,\"auth\":\""
                 + AUTH
                 + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()),
         arguments(
             "registries keep the document's order and spelling",
-            "{\"auths\":{\"quay.io\":{\"auth\":\""
-                + AUTH
-                + "\"},\"https://index.docker.io/v1/\":{\"auth\":\""
-                + AUTH
-                + "\"}}}",
-            List.of(
-                entry("quay.io", "bob", SECRET, AUTH),
-                entry("https://index.docker.io/v1/", "bob", SECRET, AUTH)),
+            authsJson("quay.io", AUTH, "https://index.docker.io/v1/", AUTH),
+            List.of(bobAt("quay.io"), bobAt("https://index.docker.io/v1/")),
             List.of()),
         arguments(
             "two spellings of Docker Hub are two entries, as for the kubelet",
-            "{\"auths\":{\"docker.io\":{\"auth\":\""
-                + AUTH
-                + "\"},\"https://index.docker.io/v1/\":{\"auth\":\""
-                + b64("eve:other")
-                + "\"}}}",
+            authsJson("docker.io", AUTH, "https://index.docker.io/v1/", b64("eve:other")),
             List.of(
-                entry("docker.io", "bob", SECRET, AUTH),
+                bobAt("docker.io"),
                 entry("https://index.docker.io/v1/", "eve", "other", b64("eve:other"))),
             List.of()),
         arguments(
             "keys with paths and wildcards are kept as spelled",
-            "{\"auths\":{\"registry.example.com/team-a\":{\"auth\":\""
-                + AUTH
-                + "\"},\"registry.example.com/team-b\":{\"auth\":\""
-                + AUTH
-                + "\"},\"*.example.com\":{\"auth\":\""
-                + AUTH
-                + "\"}}}",
+            authsJson(
+                "registry.example.com/team-a", AUTH,
+                "registry.example.com/team-b", AUTH,
+                "*.example.com", AUTH),
             List.of(
-                entry("registry.example.com/team-a", "bob", SECRET, AUTH),
-                entry("registry.example.com/team-b", "bob", SECRET, AUTH),
-                entry("*.example.com", "bob", SECRET, AUTH)),
+                bobAt("registry.example.com/team-a"),
+                bobAt("registry.example.com/team-b"),
+                bobAt("*.example.com")),
             List.of()),
         arguments(
             "the very same key twice keeps the first, with a warning",
-            "{\"auths\":{\"ghcr.io\":{\"auth\":\""
-                + AUTH
-                + "\"},\"ghcr.io\":{\"auth\":\""
-                + b64("eve:other")
-                + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            authsJson("ghcr.io", AUTH, "ghcr.io", b64("eve:other")),
+            List.of(bobAt("ghcr.io")),
             List.of(
                 "key '.dockerconfigjson': registry 'ghcr.io' appears twice in the same source;"
                     + " the first is used")),
@@ -102,7 +86,7 @@ class DockerConfigParserTest {
             "{\"auths\":{\"https://index.docker.io/v1/\":{},\"ghcr.io\":{\"auth\":\""
                 + AUTH
                 + "\"}},\"credsStore\":\"desktop\"}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of(noCredentials("https://index.docker.io/v1/"))),
         arguments(
             "an entry with only an email or only a password is skipped",
@@ -126,7 +110,7 @@ class DockerConfigParserTest {
             "{\"auths\":{\"ghcr.io\":{\"username\":\"bob\",\"password\":\"wrong\",\"auth\":\""
                 + AUTH
                 + "\"}}}",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of("registry 'ghcr.io': 'username'/'password' disagree with 'auth'; 'auth' wins")),
         arguments(
             "identity token only entries are kept without auth",
@@ -146,7 +130,7 @@ class DockerConfigParserTest {
                 + "\"},\"localhost:5000\":{\"auth\":\""
                 + AUTH
                 + "\"}}}",
-            List.of(entry("localhost:5000", "bob", SECRET, AUTH)),
+            List.of(bobAt("localhost:5000")),
             List.of(
                 "key '.dockerconfigjson': registry key #1 is not a registry host name (like"
                     + " ghcr.io or registry.local:5000) and is ignored",
@@ -157,7 +141,7 @@ class DockerConfigParserTest {
         arguments(
             "whitespace and pretty layout parse the same",
             "\n  {\n \"auths\" : {\n  \"ghcr.io\" : { \"auth\" : \"" + AUTH + "\" }\n }\n}\n",
-            List.of(entry("ghcr.io", "bob", SECRET, AUTH)),
+            List.of(bobAt("ghcr.io")),
             List.of()));
   }
 
@@ -165,6 +149,19 @@ class DockerConfigParserTest {
       "key '.dockerconfigjson' has no 'auths' object, so it gives no credentials (the legacy"
           + " format without 'auths' belongs in a secret of type kubernetes.io/dockercfg under key"
           + " .dockercfg)";
+
+  /**
+   * A dockerconfigjson document whose auths give each registry, in the order given, an auth.
+   *
+   * @param registryThenAuth registry key, its auth, the next registry key, its auth, ...
+   */
+  private static String authsJson(String... registryThenAuth) {
+    StringJoiner entries = new StringJoiner(",");
+    for (int i = 0; i < registryThenAuth.length; i += 2) {
+      entries.add("\"" + registryThenAuth[i] + "\":{\"auth\":\"" + registryThenAuth[i + 1] + "\"}");
+    }
+    return "{\"auths\":{" + entries + "}}";
+  }
 
   private static String noCredentials(String registry) {
     return "key '.dockerconfigjson': registry '"
@@ -305,7 +302,12 @@ class DockerConfigParserTest {
 
     ProvidedCredentials parsed = DockerConfigParser.parseDockerConfigJson(SOURCE, value);
 
-    assertThat(parsed.credentials()).containsExactly(entry("ghcr.io", "bob", SECRET, AUTH));
+    assertThat(parsed.credentials()).containsExactly(bobAt("ghcr.io"));
+  }
+
+  /** The entry an {@code auth} of {@link #AUTH} gives at the registry: bob and the secret. */
+  private static RegistryCredential bobAt(String registry) {
+    return entry(registry, "bob", SECRET, AUTH);
   }
 
   private static RegistryCredential entry(
