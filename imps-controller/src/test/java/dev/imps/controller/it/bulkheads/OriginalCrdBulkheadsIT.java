@@ -52,9 +52,7 @@ class OriginalCrdBulkheadsIT {
     kube = KubeControlPlane.start();
     kube.installCrd(resource("original-imps-crd.yaml"));
     cluster = new TestCluster(kube);
-    sources = cluster.namespace("sources");
-    cluster.dockerConfigSecret(
-        sources, "login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    sources = cluster.dockerLoginSource("sources", "login").namespace();
     target = cluster.namespace("target");
     cluster.apply(
         Manifests.imagePullSecret(

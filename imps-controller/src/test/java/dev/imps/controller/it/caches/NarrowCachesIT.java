@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ImagePullSecretList;
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import dev.imps.controller.runtime.ImpsOperator.CacheStats;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
@@ -33,10 +31,7 @@ class NarrowCachesIT extends OperatorTestBase {
           target, "unrelated-" + i, "Opaque", Map.of("password", "hunter" + i), Map.of());
     }
     cluster.pod(target, "app", Map.of("app", "x"), Map.of());
-    String name = TestCluster.uniqueName("imps-caches");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", target)));
+    String name = createImagePullSecret("imps-caches", sources, "pull-secret", target);
     soon("the copy")
         .untilAsserted(() -> assertThat(cluster.secret(target, "pull-secret")).isPresent());
 

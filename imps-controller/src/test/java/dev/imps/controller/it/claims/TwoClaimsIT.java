@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -22,11 +20,7 @@ class TwoClaimsIT extends OperatorTestBase {
   void the_older_cr_keeps_the_copy_and_the_newer_reports_a_conflict() throws Exception {
     String sources = sourceNamespace("claims");
     String shared = cluster.namespace("shared");
-    String older = TestCluster.uniqueName("imps-older");
-    String newer = TestCluster.uniqueName("imps-newer");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            older, sources, SOURCE, Manifests.namesTarget("pull-secret", shared)));
+    String older = createImagePullSecret("imps-older", sources, "pull-secret", shared);
     soon("the older CR's copy")
         .untilAsserted(() -> assertThat(cluster.secret(shared, "pull-secret")).isPresent());
     // creationTimestamp has one-second resolution; make the order unambiguous.
@@ -39,9 +33,7 @@ class TwoClaimsIT extends OperatorTestBase {
             .toInstant();
     soon("a second after the older CR's creationTimestamp")
         .until(() -> Instant.now().isAfter(olderCreated.plusMillis(1100)));
-    cluster.apply(
-        Manifests.imagePullSecret(
-            newer, sources, SOURCE, Manifests.namesTarget("pull-secret", shared)));
+    String newer = createImagePullSecret("imps-newer", sources, "pull-secret", shared);
     String olderUid = cluster.imagePullSecret(older).orElseThrow().getMetadata().getUid();
 
     soon("the newer CR reports the conflict")

@@ -2,9 +2,7 @@ package dev.imps.controller.it.deletion;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,10 +16,7 @@ class CrDeletedIT extends OperatorTestBase {
     String sources = sourceNamespace("deletion");
     String first = cluster.namespace("deletion-a");
     String second = cluster.namespace("deletion-b");
-    String name = TestCluster.uniqueName("imps-deleted");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", first, second)));
+    String name = createImagePullSecret("imps-deleted", sources, "pull-secret", first, second);
     soon("copies created")
         .untilAsserted(
             () -> {

@@ -3,9 +3,7 @@ package dev.imps.controller.it.deselect;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.api.model.ImagePullSecret;
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /** A namespace dropped from the spec loses its copy; the others keep theirs. */
@@ -16,10 +14,7 @@ class DeselectIT extends OperatorTestBase {
     String sources = sourceNamespace("deselect");
     String kept = cluster.namespace("kept");
     String dropped = cluster.namespace("dropped");
-    String name = TestCluster.uniqueName("imps-deselect");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", kept, dropped)));
+    String name = createImagePullSecret("imps-deselect", sources, "pull-secret", kept, dropped);
     soon("copies in both namespaces")
         .untilAsserted(
             () -> {
@@ -28,9 +23,7 @@ class DeselectIT extends OperatorTestBase {
             });
     String keptUid = cluster.secret(kept, "pull-secret").orElseThrow().getMetadata().getUid();
 
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", kept)));
+    applyImagePullSecret(name, sources, "pull-secret", kept);
 
     soon("copy removed from the dropped namespace")
         .untilAsserted(() -> assertThat(cluster.secret(dropped, "pull-secret")).isEmpty());

@@ -1,22 +1,19 @@
 package dev.imps.controller.it.ecr;
 
+import static dev.imps.controller.it.ecr.OperatorWithMoto.COPY;
+import static dev.imps.controller.it.ecr.OperatorWithMoto.REGISTRY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
-import dev.imps.controller.it.support.Manifests;
-import dev.imps.controller.it.support.RunningOperator;
+import dev.imps.controller.it.ecr.OperatorWithMoto.EcrCopy;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
-import dev.imps.envtest.KubeControlPlane;
-import dev.imps.testsupport.moto.MotoServer;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An ECR source end to end: the operator gets a token from moto (AWS on 127.0.0.1), writes it into
@@ -31,59 +28,21 @@ class EcrThroughMotoIT {
 
   static final Duration FETCH_SLACK = Duration.ofSeconds(10);
 
-  static final String ACCOUNT = MotoServer.DEFAULT_ACCOUNT;
-  static final String REGISTRY = ACCOUNT + ".dkr.ecr.eu-central-1.amazonaws.com";
+  static final String ACCESS_KEY_ID = "AKIAIMPSCONTROLLER01";
+  static final String SECRET_KEY = "imps/Controller+Test/Key/00000000000000001";
 
-  private static MotoServer moto;
-  private static TestCluster cluster;
-  private static RunningOperator operator;
-
-  @BeforeAll
-  static void start(KubeControlPlane kube) {
-    moto = MotoServer.start(VALIDITY);
-    cluster = new TestCluster(kube);
-    operator =
-        RunningOperator.start(kube.adminClient(), settings -> settings, moto.endpoint())
-            .awaitReconciling();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-    if (moto != null) {
-      moto.close();
-    }
-  }
+  @RegisterExtension
+  static final OperatorWithMoto ECR = OperatorWithMoto.withTokensValidFor(VALIDITY);
 
   @Test
   void an_ecr_token_reaches_the_copies_and_is_refreshed_before_it_expires() throws Exception {
-    String sources = cluster.namespace("ecr-sources");
-    cluster.putSecret(
-        sources,
-        "ecr-login",
-        "banzaicloud.io/aws-ecr-login-config",
-        Map.of(
-            "accessKeyID", "AKIAIMPSCONTROLLER01",
-            "secretKey", "imps/Controller+Test/Key/00000000000000001",
-            "region", "eu-central-1",
-            "accountID", ACCOUNT),
-        Map.of());
-    String target = cluster.namespace("ecr-target");
-    String name = TestCluster.uniqueName("imps-ecr");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, "ecr-login", Manifests.namesTarget("ecr-pull-secret", target)));
+    TestCluster cluster = ECR.cluster();
 
-    await("a copy with the ECR login")
-        .atMost(Duration.ofSeconds(60))
-        .untilAsserted(
-            () ->
-                assertThat(cluster.dockerConfigOf(target, "ecr-pull-secret"))
-                    .hasValueSatisfying(config -> assertThat(config).contains(REGISTRY)));
+    EcrCopy copy =
+        ECR.copyEcrSource("ecr", "banzaicloud.io/aws-ecr-login-config", ACCESS_KEY_ID, SECRET_KEY);
+    String name = copy.name();
     long firstToken = System.nanoTime();
-    int callsBefore = moto.calls("GetAuthorizationToken");
+    int callsBefore = ECR.moto().calls("GetAuthorizationToken");
     // The status is written after the copies: wait for it rather than read it once.
     await("Ready")
         .atMost(Duration.ofSeconds(30))
@@ -102,14 +61,18 @@ class EcrThroughMotoIT {
     OffsetDateTime firstSuccess = ready.getStatus().getLastSuccessfulReconciliation();
     double now = System.currentTimeMillis() / 1000.0;
     assertThat(
-            operator.metric(
-                "imps_credentials_expiry_timestamp_seconds",
-                new String[] {"imagepullsecret"},
-                new String[] {name}))
+            ECR.operator()
+                .metric(
+                    "imps_credentials_expiry_timestamp_seconds",
+                    new String[] {"imagepullsecret"},
+                    new String[] {name}))
         .isBetween(now, now + VALIDITY.toSeconds() + 1.0);
     assertThat(
-            operator.metric(
-                "imps_ecr_token_fetches_total", new String[] {"result"}, new String[] {"success"}))
+            ECR.operator()
+                .metric(
+                    "imps_ecr_token_fetches_total",
+                    new String[] {"result"},
+                    new String[] {"success"}))
         .isGreaterThanOrEqualTo(1.0);
     assertThat(cluster.rawStatus(name).toString()).doesNotContain("imps/Controller+Test");
 
@@ -118,7 +81,7 @@ class EcrThroughMotoIT {
         .pollInterval(Duration.ofMillis(500))
         .untilAsserted(
             () -> {
-              assertThat(moto.calls("GetAuthorizationToken")).isGreaterThan(callsBefore);
+              assertThat(ECR.moto().calls("GetAuthorizationToken")).isGreaterThan(callsBefore);
               assertThat(cluster.status(name).getLastSuccessfulReconciliation())
                   .isAfter(firstSuccess);
             });
@@ -127,7 +90,7 @@ class EcrThroughMotoIT {
         "ECR: token valid %d s refreshed after %d ms%n",
         VALIDITY.toSeconds(), refreshedAfter.toMillis());
     assertThat(refreshedAfter).isLessThan(VALIDITY);
-    assertThat(cluster.dockerConfigOf(target, "ecr-pull-secret"))
+    assertThat(cluster.dockerConfigOf(copy.target(), COPY))
         .hasValueSatisfying(config -> assertThat(config).contains(REGISTRY));
   }
 }

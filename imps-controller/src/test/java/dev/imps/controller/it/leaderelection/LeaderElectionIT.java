@@ -3,8 +3,9 @@ package dev.imps.controller.it.leaderelection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorProcess;
+import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
@@ -14,8 +15,8 @@ import io.kubernetes.client.openapi.models.V1Lease;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two operator processes with leader election: one writes; when it is killed with SIGKILL (no
@@ -27,26 +28,14 @@ class LeaderElectionIT {
   static final int LEASE_SECONDS = 6;
   static final String LEASE = "imps-leader-election";
 
-  private OperatorProcess first;
-  private OperatorProcess second;
-
-  @AfterEach
-  void stopProcesses() {
-    for (OperatorProcess process : new OperatorProcess[] {first, second}) {
-      if (process != null) {
-        process.close();
-      }
-    }
-  }
+  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
 
   @Test
   void after_kill_9_of_the_leader_the_standby_takes_over_within_the_lease_and_converges(
       KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
     String leaseNamespace = cluster.namespace("imps-config");
-    String sources = cluster.namespace("le-sources");
-    cluster.dockerConfigSecret(
-        sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    SourceSecret source = cluster.dockerLoginSource("le-sources", "docker-login");
     String[] flags = {
       "--metrics-addr=0",
       "--enable-leader-election",
@@ -55,8 +44,8 @@ class LeaderElectionIT {
       "--renew-deadline=4",
       "--retry-period=1"
     };
-    first = OperatorProcess.start("imps-a", kube.kubeconfigFile(), flags);
-    second = OperatorProcess.start("imps-b", kube.kubeconfigFile(), flags);
+    OperatorProcess first = processes.start("imps-a", kube.kubeconfigFile(), flags);
+    OperatorProcess second = processes.start("imps-b", kube.kubeconfigFile(), flags);
     CoordinationV1Api leases = new CoordinationV1Api(cluster.admin());
     await("a leader")
         .atMost(Duration.ofSeconds(90))
@@ -66,10 +55,7 @@ class LeaderElectionIT {
     OperatorProcess standby = leader == first ? second : first;
 
     String before = cluster.namespace("le-before");
-    String name = TestCluster.uniqueName("imps-le");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, "docker-login", Manifests.namesTarget("pull-secret", before)));
+    String name = cluster.createImagePullSecret("imps-le", source, "pull-secret", before);
     await("the leader converges")
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(() -> assertThat(cluster.secret(before, "pull-secret")).isPresent());
@@ -86,9 +72,7 @@ class LeaderElectionIT {
                     .orElse(false));
     Duration takeover = Duration.ofNanos(System.nanoTime() - killed);
     String after = cluster.namespace("le-after");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, "docker-login", Manifests.namesTarget("pull-secret", before, after)));
+    cluster.applyImagePullSecret(name, source, "pull-secret", before, after);
     await("the new leader converges")
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(() -> assertThat(cluster.secret(after, "pull-secret")).isPresent());
@@ -118,8 +102,8 @@ class LeaderElectionIT {
       KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
     String leaseNamespace = cluster.namespace("imps-config");
-    first =
-        OperatorProcess.start(
+    OperatorProcess lost =
+        processes.start(
             "imps-lost",
             kube.kubeconfigFile(),
             "--metrics-addr=0",
@@ -142,9 +126,9 @@ class LeaderElectionIT {
         .until(
             () -> {
               steal(leases, leaseNamespace);
-              return !first.isAlive();
+              return !lost.isAlive();
             });
-    assertThat(first.exitValue()).as(first.logTail(30)).isEqualTo(3);
+    assertThat(lost.exitValue()).as(lost.logTail(30)).isEqualTo(3);
   }
 
   private static void steal(CoordinationV1Api leases, String namespace) throws ApiException {

@@ -8,6 +8,7 @@ import com.google.gson.JsonParser;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorProcess;
+import dev.imps.controller.it.support.OperatorProcesses;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
@@ -16,8 +17,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator's log as a process writes it with {@code --log-json --log-level=debug}: one JSON
@@ -29,14 +30,7 @@ class LogsIT {
   static final String PASSWORD = "TOP-SECRET-PASSWORD-4711";
   static final String FRAGMENT = "MALFORMED-SECRET-FRAGMENT-0815";
 
-  private OperatorProcess operator;
-
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
+  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
 
   @Test
   void debug_json_logs_name_the_cr_and_never_carry_secret_data(KubeControlPlane kube)
@@ -47,8 +41,8 @@ class LogsIT {
         sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", PASSWORD));
     String target = cluster.namespace("logs-target");
     String name = TestCluster.uniqueName("imps-logs");
-    operator =
-        OperatorProcess.start(
+    OperatorProcess operator =
+        processes.start(
             "imps-logs",
             kube.kubeconfigFile(),
             "--metrics-addr=0",

@@ -3,8 +3,8 @@ package dev.imps.controller.it.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.RunningOperator;
+import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
@@ -55,15 +55,11 @@ class MetricsEndpointIT {
 
   @Test
   void metrics_report_reconciles_managed_namespaces_and_writes_per_cr() throws Exception {
-    String sources = cluster.namespace("metrics-sources");
-    cluster.dockerConfigSecret(
-        sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    SourceSecret source = cluster.dockerLoginSource("metrics-sources", "docker-login");
     String first = cluster.namespace("metrics-a");
     String second = cluster.namespace("metrics-b");
-    String name = TestCluster.uniqueName("imps-metrics");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, "docker-login", Manifests.namesTarget("pull-secret", first, second)));
+    String name =
+        cluster.createImagePullSecret("imps-metrics", source, "pull-secret", first, second);
 
     await("metrics of the CR")
         .atMost(Duration.ofSeconds(30))

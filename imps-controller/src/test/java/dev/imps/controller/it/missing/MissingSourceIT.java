@@ -3,6 +3,7 @@ package dev.imps.controller.it.missing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.api.ApiConstants;
+import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.RunningOperator;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
@@ -70,28 +71,11 @@ class MissingSourceIT {
     String sources = cluster.namespace("replace-sources");
     cluster.dockerConfigSecret(sources, "login", TestCluster.dockerConfig(FIRST, "u", "p"));
     String selector = TestCluster.uniqueName("replace");
-    for (int i = 0; i < 500; i++) {
-      cluster.namespace("replace", Map.of("imps-it", selector), Map.of());
-    }
+    cluster.labelledNamespaces("replace", 500, "imps-it", selector);
     String name = TestCluster.uniqueName("imps-replace");
     cluster.apply(
-        """
-        apiVersion: images.banzaicloud.io/v1alpha1
-        kind: ImagePullSecret
-        metadata:
-          name: %s
-        spec:
-          registry:
-            credentials:
-              - {name: login, namespace: %s}
-          target:
-            secret:
-              name: pull-secret
-            namespaces:
-              labels:
-                - matchLabels: {imps-it: %s}
-        """
-            .formatted(name, sources, selector));
+        Manifests.imagePullSecret(
+            name, sources, "login", Manifests.labelTarget("pull-secret", "imps-it", selector)));
     String uid = cluster.imagePullSecret(name).orElseThrow().getMetadata().getUid();
     await("500 copies with credentials", Duration.ofMinutes(3))
         .untilAsserted(() -> assertThat(copiesWith(uid, FIRST)).isEqualTo(500));
@@ -207,23 +191,11 @@ class MissingSourceIT {
     String c = cluster.namespace(prefix);
     String name = TestCluster.uniqueName("imps-" + prefix);
     cluster.apply(
-        """
-        apiVersion: images.banzaicloud.io/v1alpha1
-        kind: ImagePullSecret
-        metadata:
-          name: %s
-        spec:
-          registry:
-            credentials:
-              - {name: first, namespace: %s}
-              - {name: second, namespace: %s}
-          target:
-            secret:
-              name: pull-secret
-            namespaces:
-              names: [%s, %s, %s]
-        """
-            .formatted(name, sources, sources, a, b, c));
+        Manifests.imagePullSecret(
+            name,
+            sources,
+            List.of("first", "second"),
+            Manifests.namesTarget("pull-secret", a, b, c)));
     String uid = cluster.imagePullSecret(name).orElseThrow().getMetadata().getUid();
     await("three copies with both sources", Duration.ofSeconds(30))
         .untilAsserted(

@@ -1,76 +1,45 @@
 package dev.imps.controller.it.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
-import dev.imps.controller.it.support.RunningOperator;
+import dev.imps.controller.it.support.Manifests;
+import dev.imps.controller.it.support.OperatorTestBase;
 import dev.imps.controller.it.support.TestCluster;
-import dev.imps.envtest.EnableKubeControlPlane;
-import dev.imps.envtest.KubeControlPlane;
 import io.kubernetes.client.openapi.models.V1Secret;
-import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** IMPS README, "provision secrets in selected namespaces": namespaces chosen by name. */
-@EnableKubeControlPlane
-class NamespaceNamesIT {
-
-  private static TestCluster cluster;
-  private static RunningOperator operator;
-
-  @BeforeAll
-  static void startOperator(KubeControlPlane kube) {
-    cluster = new TestCluster(kube);
-    operator = RunningOperator.start(kube.adminClient()).awaitReconciling();
-  }
-
-  @AfterAll
-  static void stopOperator() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
+class NamespaceNamesIT extends OperatorTestBase {
 
   @Test
   void every_named_namespace_gets_an_owned_copy_and_no_other_namespace_does() throws Exception {
-    String sources = cluster.namespace("registry-access");
-    String config = TestCluster.dockerConfig("registry.example.com", "puller", "s3cret");
-    cluster.dockerConfigSecret(sources, "docker-login", config);
+    String sources = sourceNamespace("puller");
     String first = cluster.namespace("backyards-system");
     String second = cluster.namespace("istio-system");
     String other = cluster.namespace("unrelated");
     String name = TestCluster.uniqueName("imps-names");
 
     cluster.apply(
-        """
-        apiVersion: images.banzaicloud.io/v1alpha1
-        kind: ImagePullSecret
-        metadata:
-          name: %s
-        spec:
-          registry:
-            credentials:
-              - name: docker-login
-                namespace: %s
-          target:
-            namespaces:
-              names: [%s, %s]
-            secret:
-              name: istio-pull-secret
-              labels:
-                team: platform
-              annotations:
-                example.com/owner: platform-team
-        """
-            .formatted(name, sources, first, second));
+        Manifests.imagePullSecret(
+            name,
+            sources,
+            SOURCE,
+            """
+                namespaces:
+                  names: [%s, %s]
+                secret:
+                  name: istio-pull-secret
+                  labels:
+                    team: platform
+                  annotations:
+                    example.com/owner: platform-team
+            """
+                .formatted(first, second)));
 
-    await()
-        .atMost(Duration.ofSeconds(30))
+    soon("copies in both named namespaces")
         .untilAsserted(
             () -> {
               assertThat(cluster.secret(first, "istio-pull-secret")).isPresent();
@@ -95,12 +64,11 @@ class NamespaceNamesIT {
                 assertThat(reference.getUid()).isEqualTo(uid);
               });
       assertThat(cluster.dockerConfigOf(namespace, "istio-pull-secret").orElseThrow())
-          .contains("registry.example.com")
+          .contains(REGISTRY)
           .contains("puller");
     }
     assertThat(cluster.secret(other, "istio-pull-secret")).isEmpty();
-    await()
-        .atMost(Duration.ofSeconds(30))
+    soon("Ready, listing both namespaces, for the current generation")
         .untilAsserted(
             () -> {
               ImagePullSecret reported = cluster.imagePullSecret(name).orElseThrow();
@@ -108,7 +76,6 @@ class NamespaceNamesIT {
               assertThat(reported.getStatus().getStatus()).isEqualTo(ReconciliationStatus.READY);
               assertThat(reported.getStatus().getManagedNamespaces())
                   .containsExactlyInAnyOrder(first, second);
-              assertThat(reported.getStatus()).isNotNull();
               assertThat(reported.getStatus().getObservedGeneration())
                   .isEqualTo(reported.getMetadata().getGeneration());
             });

@@ -2,16 +2,17 @@ package dev.imps.controller.it.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorProcess;
+import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API server away for 15 s under an operator with leader election on, with the default Lease
@@ -22,31 +23,19 @@ import org.junit.jupiter.api.Test;
 @EnableKubeControlPlane
 class ApiServerOutageIT {
 
-  private OperatorProcess operator;
-
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
+  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
 
   @Test
   void a_15_second_outage_costs_no_restart_and_one_warning_and_sigterm_logs_no_error(
       KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
     String leases = cluster.namespace("outage-leases");
-    String sources = cluster.namespace("outage-sources");
-    cluster.dockerConfigSecret(
-        sources, "login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    SourceSecret source = cluster.dockerLoginSource("outage-sources", "login");
     String before = cluster.namespace("outage-before");
     String after = cluster.namespace("outage-after");
-    String name = TestCluster.uniqueName("imps-outage");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, "login", Manifests.namesTarget("pull-secret", before)));
-    operator =
-        OperatorProcess.start(
+    String name = cluster.createImagePullSecret("imps-outage", source, "pull-secret", before);
+    OperatorProcess operator =
+        processes.start(
             "imps-outage",
             kube.kubeconfigFile(),
             "--metrics-addr=0",
@@ -61,9 +50,7 @@ class ApiServerOutageIT {
     Thread.sleep(Duration.ofSeconds(15).toMillis()); // the outage itself
     kube.startApiServer();
 
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, "login", Manifests.namesTarget("pull-secret", before, after)));
+    cluster.applyImagePullSecret(name, source, "pull-secret", before, after);
     Awaitility.await("the same process serves a change after the outage")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(250))
@@ -92,6 +79,5 @@ class ApiServerOutageIT {
     assertThat(operator.log().lines().filter(line -> line.contains("InterruptedException")))
         .isEmpty();
     cluster.deleteImagePullSecret(name);
-    operator = null;
   }
 }

@@ -5,16 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imps.api.ApiConstants;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
+import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.RunningOperator;
+import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.controller.runtime.OperatorSettings;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import org.awaitility.Awaitility;
@@ -96,14 +96,10 @@ class OverloadIT {
   private static Run converge(KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
     CoreV1Api core = new CoreV1Api(kube.adminClient());
-    String sources = cluster.namespace("overload-sources");
-    cluster.dockerConfigSecret(
-        sources, "login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    SourceSecret source = cluster.dockerLoginSource("overload-sources", "login");
     String selector = TestCluster.uniqueName("overload");
-    List<String> namespaces = new ArrayList<>();
-    for (int i = 0; i < COPIES; i++) {
-      namespaces.add(cluster.namespace("overload", Map.of("imps-overload", selector), Map.of()));
-    }
+    List<String> namespaces =
+        cluster.labelledNamespaces("overload", COPIES, "imps-overload", selector);
     String name = TestCluster.uniqueName("imps-overload");
     // Not the admin: kube-apiserver exempts system:masters from --max-mutating-requests-inflight.
     kube.kubectlWithInput(ALL_RIGHTS, "apply", "-f", "-");
@@ -112,23 +108,8 @@ class OverloadIT {
             .awaitReconciling()) {
       long start = System.nanoTime();
       cluster.apply(
-          """
-          apiVersion: images.banzaicloud.io/v1alpha1
-          kind: ImagePullSecret
-          metadata:
-            name: %s
-          spec:
-            registry:
-              credentials:
-                - {name: login, namespace: %s}
-            target:
-              secret:
-                name: pull-secret
-              namespaces:
-                labels:
-                  - matchLabels: {imps-overload: %s}
-          """
-              .formatted(name, sources, selector));
+          Manifests.imagePullSecret(
+              name, source, Manifests.labelTarget("pull-secret", "imps-overload", selector)));
       boolean[] failed = {false};
       Awaitility.await("every copy")
           .atMost(Duration.ofMinutes(4))

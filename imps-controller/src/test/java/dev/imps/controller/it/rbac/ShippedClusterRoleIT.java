@@ -8,6 +8,7 @@ import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.RunningOperator;
+import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.controller.leader.LeaderElectionSettings;
 import dev.imps.envtest.EnableKubeControlPlane;
@@ -92,9 +93,7 @@ class ShippedClusterRoleIT {
 
   @Test
   void every_feature_works_with_exactly_the_shipped_rules() throws Exception {
-    String sources = cluster.namespace("rbac-sources");
-    cluster.dockerConfigSecret(
-        sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    SourceSecret source = cluster.dockerLoginSource("rbac-sources", "docker-login");
     String byLabel = cluster.namespace("rbac-label", Map.of("pull", "yes"), Map.of());
     String byPod = cluster.namespace("rbac-pod");
     cluster.pod(byPod, "app", Map.of("needs", "registry"), Map.of());
@@ -107,8 +106,7 @@ class ShippedClusterRoleIT {
     cluster.apply(
         Manifests.imagePullSecret(
             name,
-            sources,
-            "docker-login",
+            source,
             """
                 secret:
                   name: pull-secret

@@ -2,9 +2,7 @@ package dev.imps.controller.it.rename;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import org.junit.jupiter.api.Test;
 
 /** Renaming {@code spec.target.secret.name} replaces the copies; none stays under the old name. */
@@ -15,10 +13,7 @@ class RenameIT extends OperatorTestBase {
     String sources = sourceNamespace("rename");
     String first = cluster.namespace("rename-a");
     String second = cluster.namespace("rename-b");
-    String name = TestCluster.uniqueName("imps-rename");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("old-name", first, second)));
+    String name = createImagePullSecret("imps-rename", sources, "old-name", first, second);
     soon("copies under the old name")
         .untilAsserted(
             () -> {
@@ -26,9 +21,7 @@ class RenameIT extends OperatorTestBase {
               assertThat(cluster.secret(second, "old-name")).isPresent();
             });
 
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("new-name", first, second)));
+    applyImagePullSecret(name, sources, "new-name", first, second);
 
     soon("copies under the new name only")
         .untilAsserted(

@@ -7,15 +7,15 @@ import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorProcess;
+import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator killed with SIGKILL in the middle of a reconciliation, then started again, converges
@@ -26,57 +26,32 @@ class OperatorRestartIT {
 
   static final int NAMESPACES = 30;
 
-  private OperatorProcess operator;
-
-  @AfterEach
-  void stop() {
-    if (operator != null) {
-      operator.close();
-    }
-  }
+  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
 
   @Test
   void killed_mid_reconcile_and_restarted_it_converges_and_sweeps_what_was_deleted_meanwhile(
       KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
-    String sources = cluster.namespace("restart-sources");
-    cluster.dockerConfigSecret(
-        sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", "p"));
+    SourceSecret source = cluster.dockerLoginSource("restart-sources", "docker-login");
     String selector = TestCluster.uniqueName("restart");
-    List<String> namespaces = new ArrayList<>();
-    for (int i = 0; i < NAMESPACES; i++) {
-      namespaces.add(cluster.namespace("restart", Map.of("restart", selector), Map.of()));
-    }
+    List<String> namespaces =
+        cluster.labelledNamespaces("restart", NAMESPACES, "restart", selector);
     String doomedNamespace = cluster.namespace("restart-doomed");
     String doomed = TestCluster.uniqueName("imps-doomed");
     cluster.apply(
         Manifests.imagePullSecret(
-            doomed,
-            sources,
-            "docker-login",
-            Manifests.namesTarget("doomed-secret", doomedNamespace)));
+            doomed, source, Manifests.namesTarget("doomed-secret", doomedNamespace)));
     String name = TestCluster.uniqueName("imps-restart");
     // Slow writes (2 per second) so that the kill lands in the middle of the reconciliation.
     String[] flags = {"--metrics-addr=0", "--qps=2", "--burst=1"};
-    operator = OperatorProcess.start("imps-restart", kube.kubeconfigFile(), flags);
+    OperatorProcess operator = processes.start("imps-restart", kube.kubeconfigFile(), flags);
     await("the doomed CR's copy")
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
             () -> assertThat(cluster.secret(doomedNamespace, "doomed-secret")).isPresent());
     cluster.apply(
         Manifests.imagePullSecret(
-            name,
-            sources,
-            "docker-login",
-            """
-                secret:
-                  name: pull-secret
-                namespaces:
-                  labels:
-                    - matchLabels:
-                        restart: %s
-            """
-                .formatted(selector)));
+            name, source, Manifests.labelTarget("pull-secret", "restart", selector)));
     await("some but not all copies")
         .atMost(Duration.ofSeconds(60))
         .pollInterval(Duration.ofMillis(200))
@@ -87,7 +62,7 @@ class OperatorRestartIT {
     assertThat(copiesAtKill).as("killed mid-reconcile").isLessThan(NAMESPACES);
     cluster.deleteImagePullSecret(doomed);
 
-    operator = OperatorProcess.start("imps-restart", kube.kubeconfigFile(), "--metrics-addr=0");
+    processes.start("imps-restart", kube.kubeconfigFile(), "--metrics-addr=0");
     await("every copy after the restart, and the CR Ready")
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(

@@ -2,7 +2,6 @@ package dev.imps.controller.it.sourceupdate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
 import dev.imps.controller.it.support.TestCluster;
 import org.junit.jupiter.api.Test;
@@ -15,10 +14,8 @@ class SourceUpdatedIT extends OperatorTestBase {
     String sources = sourceNamespace("before");
     String first = cluster.namespace("update-a");
     String second = cluster.namespace("update-b");
-    String name = TestCluster.uniqueName("imps-source-update");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", first, second)));
+    String name =
+        createImagePullSecret("imps-source-update", sources, "pull-secret", first, second);
     soon("copies with the first login")
         .untilAsserted(
             () -> {

@@ -1,5 +1,8 @@
 package dev.imps.controller.it.support;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /** YAML of the objects the operator's tests create. */
 public final class Manifests {
 
@@ -16,6 +19,33 @@ public final class Manifests {
    */
   public static String imagePullSecret(
       String name, String sourceNamespace, String sourceName, String target) {
+    return imagePullSecret(name, sourceNamespace, List.of(sourceName), target);
+  }
+
+  /**
+   * Returns an {@code ImagePullSecret} with one source and the given {@code spec.target} body.
+   *
+   * @param name the CR's name
+   * @param source the source secret
+   * @param target the YAML under {@code target:}, indented by four spaces per line
+   * @return the YAML document
+   */
+  public static String imagePullSecret(String name, SourceSecret source, String target) {
+    return imagePullSecret(name, source.namespace(), source.name(), target);
+  }
+
+  /**
+   * Returns an {@code ImagePullSecret} with sources in one namespace, in the given order, and the
+   * given {@code spec.target} body.
+   *
+   * @param name the CR's name
+   * @param sourceNamespace the source secrets' namespace
+   * @param sourceNames the source secrets' names
+   * @param target the YAML under {@code target:}, indented by four spaces per line
+   * @return the YAML document
+   */
+  public static String imagePullSecret(
+      String name, String sourceNamespace, List<String> sourceNames, String target) {
     return """
         apiVersion: images.banzaicloud.io/v1alpha1
         kind: ImagePullSecret
@@ -24,11 +54,16 @@ public final class Manifests {
         spec:
           registry:
             credentials:
-              - name: %s
-                namespace: %s
+        %s
           target:
         %s"""
-        .formatted(name, sourceName, sourceNamespace, target.stripTrailing());
+        .formatted(name, credentials(sourceNamespace, sourceNames), target.stripTrailing());
+  }
+
+  private static String credentials(String namespace, List<String> names) {
+    return names.stream()
+        .map(source -> "      - name: " + source + "\n        namespace: " + namespace)
+        .collect(Collectors.joining("\n"));
   }
 
   /**
@@ -46,5 +81,25 @@ public final class Manifests {
               names: [%s]
         """
         .formatted(secretName, String.join(", ", namespaces));
+  }
+
+  /**
+   * Returns a target selecting the namespaces that carry one label.
+   *
+   * @param secretName the copy's name
+   * @param labelKey the label's key
+   * @param labelValue the value it must have
+   * @return the YAML under {@code target:}
+   */
+  public static String labelTarget(String secretName, String labelKey, String labelValue) {
+    return """
+            secret:
+              name: %s
+            namespaces:
+              labels:
+                - matchLabels:
+                    %s: %s
+        """
+        .formatted(secretName, labelKey, labelValue);
   }
 }

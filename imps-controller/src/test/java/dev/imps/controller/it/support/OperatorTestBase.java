@@ -60,6 +60,36 @@ public abstract class OperatorTestBase {
   }
 
   /**
+   * Creates an {@code ImagePullSecret} with a unique name that copies the source secret {@link
+   * #SOURCE} of a namespace into namespaces chosen by name.
+   *
+   * @param prefix the start of the object's name
+   * @param sources the namespace of the source secret, as {@link #sourceNamespace(String)} made it
+   * @param secretName the copies' name
+   * @param namespaces the namespaces that get a copy
+   * @return the object's name
+   */
+  protected static String createImagePullSecret(
+      String prefix, String sources, String secretName, String... namespaces) {
+    return cluster.createImagePullSecret(
+        prefix, new SourceSecret(sources, SOURCE), secretName, namespaces);
+  }
+
+  /**
+   * Creates or updates an {@code ImagePullSecret} that copies the source secret {@link #SOURCE} of
+   * a namespace into namespaces chosen by name.
+   *
+   * @param name the object's name
+   * @param sources the namespace of the source secret, as {@link #sourceNamespace(String)} made it
+   * @param secretName the copies' name
+   * @param namespaces the namespaces that get a copy
+   */
+  protected static void applyImagePullSecret(
+      String name, String sources, String secretName, String... namespaces) {
+    cluster.applyImagePullSecret(name, new SourceSecret(sources, SOURCE), secretName, namespaces);
+  }
+
+  /**
    * Starts an await that must hold within {@link #SOON}.
    *
    * @param what what is awaited, for the failure message

@@ -22,6 +22,7 @@ import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.util.PatchUtils;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -124,6 +125,25 @@ public final class TestCluster {
                         .annotations(new LinkedHashMap<>(annotations))))
         .execute();
     return name;
+  }
+
+  /**
+   * Creates namespaces with unique names that all carry one label, for a label selector to choose.
+   *
+   * @param prefix the start of their names
+   * @param count how many
+   * @param labelKey the label's key
+   * @param labelValue the label's value
+   * @return their names, in the order created
+   * @throws ApiException if refused
+   */
+  public List<String> labelledNamespaces(
+      String prefix, int count, String labelKey, String labelValue) throws ApiException {
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      names.add(namespace(prefix, Map.of(labelKey, labelValue), Map.of()));
+    }
+    return names;
   }
 
   /**
@@ -237,6 +257,21 @@ public final class TestCluster {
   }
 
   /**
+   * Creates a namespace holding one docker config secret for {@code registry.example.com} (user
+   * {@code u}, password {@code p}): the source of a test that needs just some source.
+   *
+   * @param prefix the start of the namespace's name
+   * @param secretName the secret's name
+   * @return the secret
+   * @throws ApiException if refused
+   */
+  public SourceSecret dockerLoginSource(String prefix, String secretName) throws ApiException {
+    String namespace = namespace(prefix);
+    dockerConfigSecret(namespace, secretName, dockerConfig("registry.example.com", "u", "p"));
+    return new SourceSecret(namespace, secretName);
+  }
+
+  /**
    * Creates or replaces a docker config secret.
    *
    * @param namespace its namespace
@@ -342,6 +377,37 @@ public final class TestCluster {
   }
 
   /**
+   * Creates or updates an {@code ImagePullSecret} that copies one source into namespaces chosen by
+   * name.
+   *
+   * @param name the object's name
+   * @param source the source secret
+   * @param secretName the copies' name
+   * @param namespaces the namespaces that get a copy
+   */
+  public void applyImagePullSecret(
+      String name, SourceSecret source, String secretName, String... namespaces) {
+    apply(Manifests.imagePullSecret(name, source, Manifests.namesTarget(secretName, namespaces)));
+  }
+
+  /**
+   * Creates an {@code ImagePullSecret} with a unique name that copies one source into namespaces
+   * chosen by name.
+   *
+   * @param prefix the start of the object's name
+   * @param source the source secret
+   * @param secretName the copies' name
+   * @param namespaces the namespaces that get a copy
+   * @return the object's name
+   */
+  public String createImagePullSecret(
+      String prefix, SourceSecret source, String secretName, String... namespaces) {
+    String name = uniqueName(prefix);
+    applyImagePullSecret(name, source, secretName, namespaces);
+    return name;
+  }
+
+  /**
    * Reads an {@code ImagePullSecret}.
    *
    * @param name its name
@@ -427,5 +493,19 @@ public final class TestCluster {
         .fieldSelector("involvedObject.name=" + name + ",involvedObject.kind=" + ApiConstants.KIND)
         .execute()
         .getItems();
+  }
+
+  /**
+   * Returns the {@code Warning} events with one reason about an {@code ImagePullSecret}.
+   *
+   * @param name its name
+   * @param reason the events' reason
+   * @return the events
+   * @throws ApiException if the list fails
+   */
+  public List<CoreV1Event> warningsAbout(String name, String reason) throws ApiException {
+    return eventsAbout(name).stream()
+        .filter(event -> "Warning".equals(event.getType()) && reason.equals(event.getReason()))
+        .toList();
   }
 }

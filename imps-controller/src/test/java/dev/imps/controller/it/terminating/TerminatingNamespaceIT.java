@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import io.kubernetes.client.openapi.apis.CoreV1Api;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -22,7 +20,6 @@ class TerminatingNamespaceIT extends OperatorTestBase {
     String sources = sourceNamespace("terminating");
     String live = cluster.namespace("live");
     String dying = cluster.namespace("dying");
-    String name = TestCluster.uniqueName("imps-terminating");
     cluster.deleteNamespace(dying);
     soon("the namespace is Terminating")
         .untilAsserted(
@@ -35,9 +32,7 @@ class TerminatingNamespaceIT extends OperatorTestBase {
                             .getPhase())
                     .isEqualTo("Terminating"));
 
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", live, dying)));
+    String name = createImagePullSecret("imps-terminating", sources, "pull-secret", live, dying);
 
     soon("Ready with the live namespace only")
         .untilAsserted(

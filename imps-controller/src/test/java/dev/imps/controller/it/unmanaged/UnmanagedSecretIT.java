@@ -3,11 +3,9 @@ package dev.imps.controller.it.unmanaged;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.api.ApiConstants;
-import dev.imps.api.model.ImagePullSecret;
+import dev.imps.api.model.ImagePullSecretStatus;
 import dev.imps.api.model.ReconciliationStatus;
-import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorTestBase;
-import dev.imps.controller.it.support.TestCluster;
 import io.kubernetes.client.openapi.models.V1Secret;
 import java.time.Duration;
 import java.util.Map;
@@ -27,23 +25,18 @@ class UnmanagedSecretIT extends OperatorTestBase {
     cluster.putSecret(
         occupied, "pull-secret", "Opaque", Map.of("owner", "someone else"), Map.of("team", "x"));
     V1Secret before = cluster.secret(occupied, "pull-secret").orElseThrow();
-    String name = TestCluster.uniqueName("imps-unmanaged");
-    cluster.apply(
-        Manifests.imagePullSecret(
-            name, sources, SOURCE, Manifests.namesTarget("pull-secret", free, occupied)));
+    String name = createImagePullSecret("imps-unmanaged", sources, "pull-secret", free, occupied);
 
     soon("a copy where the name is free, and the conflict reported")
         .untilAsserted(
             () -> {
               assertThat(cluster.secret(free, "pull-secret")).isPresent();
-              ImagePullSecret cr = cluster.imagePullSecret(name).orElseThrow();
-              assertThat(cr.getStatus()).as("status of %s", name).isNotNull();
-              assertThat(cr.getStatus().getStatus()).isEqualTo(ReconciliationStatus.FAILED);
-              assertThat(cr.getStatus().getConflicts())
+              ImagePullSecretStatus status = cluster.status(name);
+              assertThat(status.getStatus()).isEqualTo(ReconciliationStatus.FAILED);
+              assertThat(status.getConflicts())
                   .singleElement()
                   .satisfies(conflict -> assertThat(conflict.getNamespace()).isEqualTo(occupied));
-              assertThat(cr.getStatus()).isNotNull();
-              assertThat(cr.getStatus().getConditions())
+              assertThat(status.getConditions())
                   .anySatisfy(
                       c ->
                           assertThat(c.getReason()).isEqualTo(ApiConstants.REASON_SECRET_CONFLICT));
@@ -51,13 +44,8 @@ class UnmanagedSecretIT extends OperatorTestBase {
     soon("a warning event about the conflict")
         .untilAsserted(
             () ->
-                assertThat(cluster.eventsAbout(name))
-                    .anySatisfy(
-                        event -> {
-                          assertThat(event.getType()).isEqualTo("Warning");
-                          assertThat(event.getReason())
-                              .isEqualTo(ApiConstants.REASON_SECRET_CONFLICT);
-                        }));
+                assertThat(cluster.warningsAbout(name, ApiConstants.REASON_SECRET_CONFLICT))
+                    .isNotEmpty());
     assertUntouched(occupied, before);
 
     cluster.deleteImagePullSecret(name);
