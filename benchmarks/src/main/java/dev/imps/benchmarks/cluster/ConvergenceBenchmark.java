@@ -75,12 +75,22 @@ public final class ConvergenceBenchmark {
   }
 
   /**
-   * Returns the namespaces the runs use, for later benchmarks on the same setup.cluster().
+   * Returns the namespaces the runs use, for later benchmarks on the same cluster().
    *
    * @return the names, each labelled {@value #LABEL}{@code =yes}
    */
   public List<String> namespaces() {
     return names;
+  }
+
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
+
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
   }
 
   /**
@@ -92,8 +102,7 @@ public final class ConvergenceBenchmark {
    */
   public List<Figure> run(List<ClientProfile> profiles) throws Exception {
     Duration created =
-        setup
-            .cluster()
+        cluster()
             .createNamespaces(
                 names,
                 i -> {
@@ -113,9 +122,7 @@ public final class ConvergenceBenchmark {
     for (int p = 0; p < profiles.size(); p++) {
       ClientProfile profile = profiles.get(p);
       try (OperatorJvm operator =
-          setup
-              .launcher()
-              .start(setup.cluster().kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
+          launcher().start(cluster().kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
         operator.awaitReady(Duration.ofMinutes(2));
         warmUp(p, profile, operator, timeout(profile, WARM_UP_MAX));
         for (int size : sizes) {
@@ -145,8 +152,7 @@ public final class ConvergenceBenchmark {
     List<Double> secondIdle = new ArrayList<>();
     List<Double> secondDuring = new ArrayList<>();
     SecondClient second =
-        SecondClient.start(
-            setup.cluster().kubeconfig(), "second-client-p" + index + "n" + namespaces);
+        SecondClient.start(cluster().kubeconfig(), "second-client-p" + index + "n" + namespaces);
     try {
       for (int r = 0; r < runs; r++) {
         String tag = "p" + index + "n" + namespaces + "r" + r;
@@ -262,10 +268,10 @@ public final class ConvergenceBenchmark {
    */
   private double[] limit(ClientProfile profile, List<String> where, String tag, Duration timeout)
       throws IOException, ApiException, InterruptedException {
-    CoreV1Api core = new CoreV1Api(KubeClients.create(setup.cluster().kubeconfig()));
+    CoreV1Api core = new CoreV1Api(KubeClients.create(cluster().kubeconfig()));
     WriteRateLimiter limiter = WriteRateLimiter.create(profile.qps(), profile.burst());
     String secret = "limit-" + tag;
-    try (CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), secret)) {
+    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), secret)) {
       long start = System.nanoTime();
       Duration loop =
           ParallelRequests.send(
@@ -273,9 +279,7 @@ public final class ConvergenceBenchmark {
               where.size(),
               profile.parallel(),
               Optional.of(limiter),
-              i ->
-                  core.createNamespacedSecret(where.get(i), setup.cluster().copyLike(secret))
-                      .execute());
+              i -> core.createNamespacedSecret(where.get(i), cluster().copyLike(secret)).execute());
       if (!watch.awaitCount(where.size(), timeout)) {
         throw new IllegalStateException(
             "the watch saw " + watch.count() + " of " + where.size() + " limit secrets");
@@ -319,9 +323,9 @@ public final class ConvergenceBenchmark {
       Duration timeout)
       throws ApiException, InterruptedException {
     String copy = "copy-" + tag;
-    try (CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), copy)) {
+    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), copy)) {
       long start = System.nanoTime();
-      setup.cluster().createImagePullSecretSelecting("bench-" + tag, copy, selector);
+      cluster().createImagePullSecretSelecting("bench-" + tag, copy, selector);
       watch.awaitCopies(expected, timeout, operator);
       return new double[] {
         (watch.lastArrival() - start) / 1e9, (watch.firstArrival() - start) / 1e9
@@ -335,12 +339,12 @@ public final class ConvergenceBenchmark {
    */
   private double cleanUp(OperatorJvm operator, String tag, List<String> where, Duration timeout)
       throws ApiException, InterruptedException {
-    setup.cluster().deleteSecrets(where, "limit-" + tag);
+    cluster().deleteSecrets(where, "limit-" + tag);
     String copy = "copy-" + tag;
     double seconds;
-    try (CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), copy)) {
+    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), copy)) {
       long start = System.nanoTime();
-      setup.cluster().deleteImagePullSecret("bench-" + tag);
+      cluster().deleteImagePullSecret("bench-" + tag);
       if (!watch.awaitNonePresent(timeout)) {
         throw new IllegalStateException(
             watch.presentCount()

@@ -82,6 +82,16 @@ public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs)
             plus(plus(base, small), List.of("-XX:SharedArchiveFile=" + archive))));
   }
 
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
+
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
+  }
+
   /**
    * Measures every candidate.
    *
@@ -89,7 +99,7 @@ public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs)
    * @throws Exception if the operator fails to start
    */
   public List<Figure> run() throws Exception {
-    Path archive = setup.launcher().logDirectory().resolve("imps-appcds.jsa").toAbsolutePath();
+    Path archive = launcher().logDirectory().resolve("imps-appcds.jsa").toAbsolutePath();
     Files.deleteIfExists(archive);
     try (OperatorJvm dump =
         start(plus(base, List.of("-XX:ArchiveClassesAtExit=" + archive)), "jvm-cds-dump")) {
@@ -144,9 +154,9 @@ public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs)
 
   private OperatorJvm start(List<String> options, String name) {
     OperatorLauncher withOptions =
-        new OperatorLauncher(setup.launcher().jar(), options, setup.launcher().logDirectory());
+        new OperatorLauncher(launcher().jar(), options, launcher().logDirectory());
     return withOptions.start(
-        setup.cluster().kubeconfig(), name, ClientProfile.IMPS_DEFAULTS.operatorFlags());
+        cluster().kubeconfig(), name, ClientProfile.IMPS_DEFAULTS.operatorFlags());
   }
 
   private static List<String> plus(List<String> options, List<String> more) {
