@@ -2,6 +2,7 @@ package dev.imps.benchmarks;
 
 import dev.imps.benchmarks.cluster.ApiCostBenchmark;
 import dev.imps.benchmarks.cluster.BenchCluster;
+import dev.imps.benchmarks.cluster.BenchSetup;
 import dev.imps.benchmarks.cluster.ClientProfile;
 import dev.imps.benchmarks.cluster.ConvergenceBenchmark;
 import dev.imps.benchmarks.cluster.JvmOptionsBenchmark;
@@ -48,6 +49,13 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = "Benchmarks imps against the API server's limit and the issue's targets.")
 public final class BenchCommand implements Callable<Integer> {
+
+  /**
+   * The client settings of the operator in the phases on a cluster of their own: a rate limit high
+   * enough not to slow the set-up of a large cluster, imps's default parallel writes.
+   */
+  private static final ClientProfile OWN_CLUSTER_PROFILE =
+      new ClientProfile(1000, 1000, ClientProfile.IMPS_DEFAULTS.parallel());
 
   @Option(
       names = "--namespaces",
@@ -298,24 +306,15 @@ public final class BenchCommand implements Callable<Integer> {
       sharedCluster(phases, sizes, r, clientProfiles, launcher, figures, took, failures);
     }
     if (phases.contains(Phase.MEMORY)) {
-      phase(
+      phaseOnOwnCluster(
           "memory",
           took,
           failures,
-          () -> {
-            try (BenchCluster cluster = BenchCluster.start()) {
-              figures.addAll(
-                  new MemoryBenchmark(
-                          cluster,
-                          launcher,
-                          new ClientProfile(1000, 1000, ClientProfile.IMPS_DEFAULTS.parallel()),
-                          memoryNamespaces,
-                          memoryPods,
-                          r,
-                          this::progress)
-                      .run());
-            }
-          });
+          figures,
+          launcher,
+          setup ->
+              new MemoryBenchmark(setup, OWN_CLUSTER_PROFILE, memoryNamespaces, memoryPods, r)
+                  .run());
     }
     if (phases.contains(Phase.SCALE)) {
       ScaleBenchmark.Settings scale =
@@ -326,35 +325,22 @@ public final class BenchCommand implements Callable<Integer> {
               scaleObjects,
               scaleEvents,
               latencyRate);
-      phase(
+      phaseOnOwnCluster(
           "scale",
           took,
           failures,
-          () -> {
-            try (BenchCluster cluster = BenchCluster.start()) {
-              figures.addAll(
-                  new ScaleBenchmark(
-                          cluster,
-                          launcher,
-                          new ClientProfile(1000, 1000, ClientProfile.IMPS_DEFAULTS.parallel()),
-                          scale,
-                          this::progress)
-                      .run());
-            }
-          });
+          figures,
+          launcher,
+          setup -> new ScaleBenchmark(setup, OWN_CLUSTER_PROFILE, scale).run());
     }
     if (phases.contains(Phase.JVM)) {
-      phase(
+      phaseOnOwnCluster(
           "jvm",
           took,
           failures,
-          () -> {
-            try (BenchCluster cluster = BenchCluster.start()) {
-              figures.addAll(
-                  new JvmOptionsBenchmark(cluster, launcher, jvmOptions(), r, this::progress)
-                      .run());
-            }
-          });
+          figures,
+          launcher,
+          setup -> new JvmOptionsBenchmark(setup, jvmOptions(), r).run());
     }
 
     ResultTable table = ResultTable.of(figures);
@@ -405,8 +391,8 @@ public final class BenchCommand implements Callable<Integer> {
       List<String> failures)
       throws Exception {
     try (BenchCluster cluster = BenchCluster.start()) {
-      ConvergenceBenchmark convergence =
-          new ConvergenceBenchmark(cluster, launcher, sizes, r, this::progress);
+      BenchSetup setup = new BenchSetup(cluster, launcher, this::progress);
+      ConvergenceBenchmark convergence = new ConvergenceBenchmark(setup, sizes, r);
       if (phases.contains(Phase.CONVERGENCE)) {
         phase("convergence", took, failures, () -> figures.addAll(convergence.run(clientProfiles)));
       }
@@ -417,9 +403,7 @@ public final class BenchCommand implements Callable<Integer> {
             failures,
             () ->
                 figures.addAll(
-                    new LatencyBenchmark(
-                            cluster, launcher, latencyNamespaces, latencyRate, r, this::progress)
-                        .run()));
+                    new LatencyBenchmark(setup, latencyNamespaces, latencyRate, r).run()));
       }
       if (phases.contains(Phase.API_COST)) {
         phase(
@@ -432,9 +416,7 @@ public final class BenchCommand implements Callable<Integer> {
                     convergence.namespaces(), Map.of(ConvergenceBenchmark.LABEL, "yes"));
               }
               figures.addAll(
-                  new ApiCostBenchmark(
-                          cluster, launcher, Duration.ofSeconds(resyncSeconds), r, this::progress)
-                      .run());
+                  new ApiCostBenchmark(setup, Duration.ofSeconds(resyncSeconds), r).run());
             });
       }
     }
@@ -444,6 +426,31 @@ public final class BenchCommand implements Callable<Integer> {
   @FunctionalInterface
   private interface Body {
     void run() throws Exception;
+  }
+
+  /** The figures of one benchmark that runs on a cluster of its own. */
+  @FunctionalInterface
+  private interface OwnClusterBenchmark {
+    List<Figure> run(BenchSetup setup) throws Exception;
+  }
+
+  /** Runs a phase on a fresh cluster that is stopped after it. */
+  private void phaseOnOwnCluster(
+      String name,
+      Map<String, Duration> took,
+      List<String> failures,
+      List<Figure> figures,
+      OperatorLauncher launcher,
+      OwnClusterBenchmark benchmark) {
+    phase(
+        name,
+        took,
+        failures,
+        () -> {
+          try (BenchCluster cluster = BenchCluster.start()) {
+            figures.addAll(benchmark.run(new BenchSetup(cluster, launcher, this::progress)));
+          }
+        });
   }
 
   private void phase(String name, Map<String, Duration> took, List<String> failures, Body body) {

@@ -33,13 +33,14 @@ public final class ImagePullSecretAssert
    */
   public SelectionAssert selects(String namespace) {
     valid();
-    Optional<SelectedNamespace> selected = selection(namespace);
-    if (selected.isEmpty()) {
-      throw failure(
-          "expected ImagePullSecret %s to select namespace %s, but it does not; it selects %s",
-          actual.name(), namespace, selections());
-    }
-    return new SelectionAssert(selected.get(), this);
+    return selection(namespace)
+        .map(selected -> new SelectionAssert(selected, this))
+        .orElseThrow(
+            () ->
+                failure(
+                    "expected ImagePullSecret %s to select namespace %s, but it does not; it"
+                        + " selects %s",
+                    actual.name(), namespace, selections()));
   }
 
   /**

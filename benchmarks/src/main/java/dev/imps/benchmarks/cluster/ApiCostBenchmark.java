@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -37,33 +36,33 @@ public final class ApiCostBenchmark {
   /** Long enough for the start-up pass to write 10 000 copies at 50 writes/s, with room. */
   private static final Duration START_UP_PASS_TIMEOUT = Duration.ofMinutes(15);
 
-  private final BenchCluster cluster;
-  private final OperatorLauncher launcher;
+  private final BenchSetup setup;
   private final Duration interval;
   private final int runs;
-  private final Consumer<String> progress;
   private int imagePullSecrets;
 
   /**
    * Creates the benchmark.
    *
-   * @param cluster the cluster, with every copy in place
-   * @param launcher how the operator is started
+   * @param setup the cluster, with every copy in place; how the operator is started; where progress
+   *     lines go
    * @param interval the periodic reconcile interval, whole seconds
    * @param runs how many windows
-   * @param progress where progress lines go
    */
-  public ApiCostBenchmark(
-      BenchCluster cluster,
-      OperatorLauncher launcher,
-      Duration interval,
-      int runs,
-      Consumer<String> progress) {
-    this.cluster = cluster;
-    this.launcher = launcher;
+  public ApiCostBenchmark(BenchSetup setup, Duration interval, int runs) {
+    this.setup = setup;
     this.interval = interval;
     this.runs = runs;
-    this.progress = progress;
+  }
+
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
+
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
   }
 
   /**
@@ -76,13 +75,15 @@ public final class ApiCostBenchmark {
    * @throws Exception if the cluster or the operator fails
    */
   public List<Figure> run() throws Exception {
-    cluster.createImagePullSecret(
-        "bench-resync", "resync-copy", Map.of(ConvergenceBenchmark.LABEL, "yes"));
-    cluster.createPodSelectingImagePullSecret(
-        "bench-resync-pods", "resync-pods-copy", Map.of("app", "web"));
-    imagePullSecrets = cluster.countImagePullSecrets();
+    cluster()
+        .createImagePullSecret(
+            "bench-resync", "resync-copy", Map.of(ConvergenceBenchmark.LABEL, "yes"));
+    cluster()
+        .createPodSelectingImagePullSecret(
+            "bench-resync-pods", "resync-pods-copy", Map.of("app", "web"));
+    imagePullSecrets = cluster().countImagePullSecrets();
     Map<ApiServerRequests.Key, Double> background = window();
-    progress.accept("api cost: control window without operator: " + describe(background));
+    setup.progress("api cost: control window without operator: " + describe(background));
     List<Double> writes = new ArrayList<>();
     List<Double> lists = new ArrayList<>();
     List<Double> all = new ArrayList<>();
@@ -90,13 +91,14 @@ public final class ApiCostBenchmark {
     List<Double> operatorWrites = new ArrayList<>();
     Map<ApiServerRequests.Key, Double> byKey = new TreeMap<>();
     try (OperatorJvm operator =
-        launcher.start(
-            cluster.kubeconfig(),
-            "api-cost",
-            List.of(
-                "--periodic-reconcile-interval=" + interval.toSeconds(),
-                "--qps=" + ClientProfile.IMPS_DEFAULTS.qps(),
-                "--burst=" + ClientProfile.IMPS_DEFAULTS.burst()))) {
+        launcher()
+            .start(
+                cluster().kubeconfig(),
+                "api-cost",
+                List.of(
+                    "--periodic-reconcile-interval=" + interval.toSeconds(),
+                    "--qps=" + ClientProfile.IMPS_DEFAULTS.qps(),
+                    "--burst=" + ClientProfile.IMPS_DEFAULTS.burst()))) {
       operator.awaitReady(Duration.ofMinutes(3));
       awaitStartUpPass(operator);
       for (int r = 0; r < runs; r++) {
@@ -111,7 +113,7 @@ public final class ApiCostBenchmark {
         reconciles.add(passes);
         operatorWrites.add(ownWrites);
         delta.forEach((k, v) -> byKey.merge(k, v, Double::sum));
-        progress.accept(
+        setup.progress(
             String.format(
                 "api cost run %d/%d: %s s window, %.0f reconciles: %s; operator's own write count %.0f",
                 r + 1, runs, interval.toSeconds(), passes, describe(delta), ownWrites));
@@ -182,10 +184,10 @@ public final class ApiCostBenchmark {
   }
 
   private Map<ApiServerRequests.Key, Double> window() throws InterruptedException {
-    Map<ApiServerRequests.Key, Double> before = ApiServerRequests.read(cluster.admin());
+    Map<ApiServerRequests.Key, Double> before = ApiServerRequests.read(cluster().admin());
     Thread.sleep(interval.toMillis());
     return ApiServerRequests.delta(
-        before, ApiServerRequests.read(cluster.admin()), OPERATOR_RESOURCES);
+        before, ApiServerRequests.read(cluster().admin()), OPERATOR_RESOURCES);
   }
 
   private static double sum(OperatorJvm operator, String metric) {

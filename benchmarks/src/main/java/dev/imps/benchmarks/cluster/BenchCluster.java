@@ -166,12 +166,7 @@ public final class BenchCluster implements AutoCloseable {
    */
   public Duration createNamespaces(List<String> names, IntFunction<Map<String, String>> labelsOf)
       throws InterruptedException {
-    return ParallelRequests.send(
-        "create namespace",
-        names.size(),
-        SETUP_THREADS,
-        Optional.empty(),
-        i -> createNamespace(names.get(i), labelsOf.apply(i)));
+    return createNamespaces(names, labelsOf, i -> Map.of());
   }
 
   /**

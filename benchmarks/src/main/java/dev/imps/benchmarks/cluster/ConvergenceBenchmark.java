@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Convergence against the limit, for one or more sizes {@code N}, on namespaces created once and
@@ -56,43 +55,42 @@ public final class ConvergenceBenchmark {
   /** How long the second client runs idle before each imps run. */
   private static final Duration SECOND_CLIENT_IDLE = Duration.ofSeconds(5);
 
-  private final BenchCluster cluster;
-  private final OperatorLauncher launcher;
+  private final BenchSetup setup;
   private final List<Integer> sizes;
   private final int runs;
-  private final Consumer<String> progress;
   private final List<String> names;
 
   /**
    * Creates the benchmark.
    *
-   * @param cluster the cluster
-   * @param launcher how operators are started
+   * @param setup the cluster; how operators are started; where progress lines go
    * @param sizes the values of N, each at least 1
    * @param runs measured runs per profile and size
-   * @param progress where progress lines go
    */
-  public ConvergenceBenchmark(
-      BenchCluster cluster,
-      OperatorLauncher launcher,
-      List<Integer> sizes,
-      int runs,
-      Consumer<String> progress) {
-    this.cluster = cluster;
-    this.launcher = launcher;
+  public ConvergenceBenchmark(BenchSetup setup, List<Integer> sizes, int runs) {
+    this.setup = setup;
     this.sizes = sizes.stream().distinct().sorted().toList();
     this.runs = runs;
-    this.progress = progress;
     this.names = BenchCluster.names("conv", this.sizes.get(this.sizes.size() - 1));
   }
 
   /**
-   * Returns the namespaces the runs use, for later benchmarks on the same cluster.
+   * Returns the namespaces the runs use, for later benchmarks on the same cluster().
    *
    * @return the names, each labelled {@value #LABEL}{@code =yes}
    */
   public List<String> namespaces() {
     return names;
+  }
+
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
+
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
   }
 
   /**
@@ -104,18 +102,19 @@ public final class ConvergenceBenchmark {
    */
   public List<Figure> run(List<ClientProfile> profiles) throws Exception {
     Duration created =
-        cluster.createNamespaces(
-            names,
-            i -> {
-              Map<String, String> labels = new HashMap<>();
-              labels.put(LABEL, "yes");
-              labels.put(BUCKET_LABEL, Integer.toString(i / BUCKET_SIZE));
-              sizes.stream()
-                  .filter(size -> i < size)
-                  .forEach(size -> labels.put(SIZE_LABEL_PREFIX + size, "yes"));
-              return labels;
-            });
-    progress.accept(
+        cluster()
+            .createNamespaces(
+                names,
+                i -> {
+                  Map<String, String> labels = new HashMap<>();
+                  labels.put(LABEL, "yes");
+                  labels.put(BUCKET_LABEL, Integer.toString(i / BUCKET_SIZE));
+                  sizes.stream()
+                      .filter(size -> i < size)
+                      .forEach(size -> labels.put(SIZE_LABEL_PREFIX + size, "yes"));
+                  return labels;
+                });
+    setup.progress(
         String.format(
             "convergence: created %d namespaces in %.1f s",
             names.size(), created.toMillis() / 1000.0));
@@ -123,7 +122,7 @@ public final class ConvergenceBenchmark {
     for (int p = 0; p < profiles.size(); p++) {
       ClientProfile profile = profiles.get(p);
       try (OperatorJvm operator =
-          launcher.start(cluster.kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
+          launcher().start(cluster().kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
         operator.awaitReady(Duration.ofMinutes(2));
         warmUp(p, profile, operator, timeout(profile, WARM_UP_MAX));
         for (int size : sizes) {
@@ -153,7 +152,7 @@ public final class ConvergenceBenchmark {
     List<Double> secondIdle = new ArrayList<>();
     List<Double> secondDuring = new ArrayList<>();
     SecondClient second =
-        SecondClient.start(cluster.kubeconfig(), "second-client-p" + index + "n" + namespaces);
+        SecondClient.start(cluster().kubeconfig(), "second-client-p" + index + "n" + namespaces);
     try {
       for (int r = 0; r < runs; r++) {
         String tag = "p" + index + "n" + namespaces + "r" + r;
@@ -179,7 +178,7 @@ public final class ConvergenceBenchmark {
         imps.add(impsRun[0]);
         impsFirst.add(impsRun[1]);
         sweep.add(sweepRun);
-        progress.accept(
+        setup.progress(
             String.format(
                 "convergence %d namespaces, %s, run %d/%d: limit %.2f s, imps %.2f s"
                     + " (%.0f writes); imps removed the copies in %.2f s",
@@ -269,10 +268,10 @@ public final class ConvergenceBenchmark {
    */
   private double[] limit(ClientProfile profile, List<String> where, String tag, Duration timeout)
       throws IOException, ApiException, InterruptedException {
-    CoreV1Api core = new CoreV1Api(KubeClients.create(cluster.kubeconfig()));
+    CoreV1Api core = new CoreV1Api(KubeClients.create(cluster().kubeconfig()));
     WriteRateLimiter limiter = WriteRateLimiter.create(profile.qps(), profile.burst());
     String secret = "limit-" + tag;
-    try (CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), secret)) {
+    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), secret)) {
       long start = System.nanoTime();
       Duration loop =
           ParallelRequests.send(
@@ -280,7 +279,7 @@ public final class ConvergenceBenchmark {
               where.size(),
               profile.parallel(),
               Optional.of(limiter),
-              i -> core.createNamespacedSecret(where.get(i), cluster.copyLike(secret)).execute());
+              i -> core.createNamespacedSecret(where.get(i), cluster().copyLike(secret)).execute());
       if (!watch.awaitCount(where.size(), timeout)) {
         throw new IllegalStateException(
             "the watch saw " + watch.count() + " of " + where.size() + " limit secrets");
@@ -324,20 +323,10 @@ public final class ConvergenceBenchmark {
       Duration timeout)
       throws ApiException, InterruptedException {
     String copy = "copy-" + tag;
-    try (CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), copy)) {
+    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), copy)) {
       long start = System.nanoTime();
-      cluster.createImagePullSecretSelecting("bench-" + tag, copy, selector);
-      if (!watch.awaitCount(expected, timeout)) {
-        throw new IllegalStateException(
-            "imps created "
-                + watch.count()
-                + " of "
-                + expected
-                + " copies within "
-                + timeout
-                + "; operator log:\n"
-                + operator.logTail(30));
-      }
+      cluster().createImagePullSecretSelecting("bench-" + tag, copy, selector);
+      watch.awaitCopies(expected, timeout, operator);
       return new double[] {
         (watch.lastArrival() - start) / 1e9, (watch.firstArrival() - start) / 1e9
       };
@@ -350,12 +339,12 @@ public final class ConvergenceBenchmark {
    */
   private double cleanUp(OperatorJvm operator, String tag, List<String> where, Duration timeout)
       throws ApiException, InterruptedException {
-    cluster.deleteSecrets(where, "limit-" + tag);
+    cluster().deleteSecrets(where, "limit-" + tag);
     String copy = "copy-" + tag;
     double seconds;
-    try (CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), copy)) {
+    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), copy)) {
       long start = System.nanoTime();
-      cluster.deleteImagePullSecret("bench-" + tag);
+      cluster().deleteImagePullSecret("bench-" + tag);
       if (!watch.awaitNonePresent(timeout)) {
         throw new IllegalStateException(
             watch.presentCount()

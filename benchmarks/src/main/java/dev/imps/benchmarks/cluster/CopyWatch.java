@@ -176,6 +176,30 @@ public final class CopyWatch implements AutoCloseable {
   }
 
   /**
+   * Waits until at least {@code count} namespaces have had the copy that {@code operator} writes.
+   *
+   * @param count how many
+   * @param timeout how long to wait at most
+   * @param operator the operator, whose log tail goes into the failure
+   * @throws InterruptedException if interrupted
+   * @throws IllegalStateException if fewer copies came in time, or if the watch failed for good
+   */
+  public void awaitCopies(int count, Duration timeout, OperatorJvm operator)
+      throws InterruptedException {
+    if (!awaitCount(count, timeout)) {
+      throw new IllegalStateException(
+          "imps created "
+              + count()
+              + " of "
+              + count
+              + " copies within "
+              + timeout
+              + "; operator log:\n"
+              + operator.logTail(30));
+    }
+  }
+
+  /**
    * Waits until no namespace holds the secret any more.
    *
    * @param timeout how long to wait at most

@@ -3,13 +3,11 @@ package dev.imps.benchmarks.cluster;
 import dev.imps.benchmarks.report.Figure;
 import dev.imps.benchmarks.report.Numbers;
 import dev.imps.benchmarks.report.Summary;
-import dev.imps.benchmarks.report.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * JVM settings for the chart, chosen by measurement: on an empty cluster, the operator is started
@@ -17,8 +15,13 @@ import java.util.function.Consumer;
  * start to the first {@code /readyz} 200 and the resident set after a full GC. Candidates vary one
  * thing at a time from the chart's options (collector, C1 only, thread stacks, code cache,
  * metaspace, an AppCDS archive) and then combine the ones that helped.
+ *
+ * @param setup an empty cluster; the operator jar and log directory (its own options are ignored);
+ *     where progress lines go
+ * @param base the chart's options, the starting point of every candidate
+ * @param runs runs per candidate
  */
-public final class JvmOptionsBenchmark {
+public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs) {
 
   private static final double MIB = 1024.0 * 1024.0;
   private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -36,32 +39,13 @@ public final class JvmOptionsBenchmark {
     }
   }
 
-  private final BenchCluster cluster;
-  private final OperatorLauncher launcher;
-  private final List<String> base;
-  private final int runs;
-  private final Consumer<String> progress;
-
   /**
-   * Creates the benchmark.
+   * Copies the options.
    *
-   * @param cluster an empty cluster
-   * @param launcher the operator jar and log directory (its own options are ignored)
-   * @param base the chart's options, the starting point of every candidate
-   * @param runs runs per candidate
-   * @param progress where progress lines go
+   * @throws NullPointerException if {@code base} is null
    */
-  public JvmOptionsBenchmark(
-      BenchCluster cluster,
-      OperatorLauncher launcher,
-      List<String> base,
-      int runs,
-      Consumer<String> progress) {
-    this.cluster = cluster;
-    this.launcher = launcher;
-    this.base = List.copyOf(base);
-    this.runs = runs;
-    this.progress = progress;
+  public JvmOptionsBenchmark {
+    base = List.copyOf(base);
   }
 
   /**
@@ -98,6 +82,16 @@ public final class JvmOptionsBenchmark {
             plus(plus(base, small), List.of("-XX:SharedArchiveFile=" + archive))));
   }
 
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
+
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
+  }
+
   /**
    * Measures every candidate.
    *
@@ -105,14 +99,14 @@ public final class JvmOptionsBenchmark {
    * @throws Exception if the operator fails to start
    */
   public List<Figure> run() throws Exception {
-    Path archive = launcher.logDirectory().resolve("imps-appcds.jsa").toAbsolutePath();
+    Path archive = launcher().logDirectory().resolve("imps-appcds.jsa").toAbsolutePath();
     Files.deleteIfExists(archive);
     try (OperatorJvm dump =
         start(plus(base, List.of("-XX:ArchiveClassesAtExit=" + archive)), "jvm-cds-dump")) {
       dump.awaitReady(Duration.ofMinutes(2));
       Thread.sleep(SETTLE.toMillis());
     }
-    progress.accept(
+    setup.progress(
         "jvm: AppCDS archive "
             + (Files.exists(archive)
                 ? Numbers.format(Files.size(archive) / MIB) + " MiB"
@@ -132,7 +126,7 @@ public final class JvmOptionsBenchmark {
           ProcessMemory.collectGarbage(operator.pid());
           rss.add(ProcessMemory.residentBytes(operator.pid()) / MIB);
         }
-        progress.accept(
+        setup.progress(
             String.format(
                 "jvm %s run %d/%d: ready after %.0f ms, RSS %.0f MiB",
                 candidate.name(), r + 1, runs, ready.get(r), rss.get(r)));
@@ -144,7 +138,7 @@ public final class JvmOptionsBenchmark {
               "start-up to /readyz 200, empty cluster, " + candidate.name(),
               Summary.of(ready),
               "ms",
-              Target.medianAtMost(1000, "≤ 1 s"),
+              MemoryBenchmark.START_UP,
               how));
       figures.add(
           Figure.of(
@@ -152,7 +146,7 @@ public final class JvmOptionsBenchmark {
               "RSS on an empty cluster after GC, " + candidate.name(),
               Summary.of(rss),
               "MiB",
-              Target.medianAtMost(80, "≤ 80 MiB"),
+              MemoryBenchmark.EMPTY_CLUSTER_RSS,
               how));
     }
     return figures;
@@ -160,9 +154,9 @@ public final class JvmOptionsBenchmark {
 
   private OperatorJvm start(List<String> options, String name) {
     OperatorLauncher withOptions =
-        new OperatorLauncher(launcher.jar(), options, launcher.logDirectory());
+        new OperatorLauncher(launcher().jar(), options, launcher().logDirectory());
     return withOptions.start(
-        cluster.kubeconfig(), name, ClientProfile.IMPS_DEFAULTS.operatorFlags());
+        cluster().kubeconfig(), name, ClientProfile.IMPS_DEFAULTS.operatorFlags());
   }
 
   private static List<String> plus(List<String> options, List<String> more) {

@@ -9,15 +9,19 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Latency of "namespace created → copy present" while imps runs: namespaces matching one
  * ImagePullSecret are created one at a time at a steady rate, and for each the time from sending
  * its create request to the moment a watch in this process sees the copy in it is one sample. Each
  * run yields a p50 and a p99 (nearest rank); the figures are the median of the runs.
+ *
+ * @param setup the cluster; how the operator is started; where progress lines go
+ * @param perRun namespaces per run
+ * @param rate namespaces created per second
+ * @param runs how many runs
  */
-public final class LatencyBenchmark {
+public record LatencyBenchmark(BenchSetup setup, int perRun, double rate, int runs) {
 
   /** The namespace label the latency ImagePullSecret selects. */
   public static final String LABEL = "imps-bench/latency";
@@ -25,36 +29,14 @@ public final class LatencyBenchmark {
   private static final String COPY = "latency-copy";
   private static final int WARM_UP = 20;
 
-  private final BenchCluster cluster;
-  private final OperatorLauncher launcher;
-  private final int perRun;
-  private final double rate;
-  private final int runs;
-  private final Consumer<String> progress;
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
 
-  /**
-   * Creates the benchmark.
-   *
-   * @param cluster the cluster
-   * @param launcher how the operator is started
-   * @param perRun namespaces per run
-   * @param rate namespaces created per second
-   * @param runs how many runs
-   * @param progress where progress lines go
-   */
-  public LatencyBenchmark(
-      BenchCluster cluster,
-      OperatorLauncher launcher,
-      int perRun,
-      double rate,
-      int runs,
-      Consumer<String> progress) {
-    this.cluster = cluster;
-    this.launcher = launcher;
-    this.perRun = perRun;
-    this.rate = rate;
-    this.runs = runs;
-    this.progress = progress;
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
   }
 
   /**
@@ -68,18 +50,21 @@ public final class LatencyBenchmark {
     List<Double> p99 = new ArrayList<>();
     List<Double> worst = new ArrayList<>();
     try (OperatorJvm operator =
-            launcher.start(
-                cluster.kubeconfig(), "latency", ClientProfile.IMPS_DEFAULTS.operatorFlags());
-        CopyWatch watch = CopyWatch.start(cluster.kube().adminClient(), COPY)) {
+            launcher()
+                .start(
+                    cluster().kubeconfig(),
+                    "latency",
+                    ClientProfile.IMPS_DEFAULTS.operatorFlags());
+        CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), COPY)) {
       operator.awaitReady(Duration.ofMinutes(2));
-      cluster.createImagePullSecret("bench-latency", COPY, Map.of(LABEL, "yes"));
+      cluster().createImagePullSecret("bench-latency", COPY, Map.of(LABEL, "yes"));
       samples(watch, "lw", WARM_UP, operator);
       for (int r = 0; r < runs; r++) {
         List<Double> millis = samples(watch, "l" + r, perRun, operator);
         p50.add(Percentiles.nearestRank(millis, 0.50));
         p99.add(Percentiles.nearestRank(millis, 0.99));
         worst.add(Percentiles.nearestRank(millis, 1.0));
-        progress.accept(
+        setup.progress(
             String.format(
                 "latency run %d/%d: %d namespaces at %s/s: p50 %.0f ms, p99 %.0f ms, max %.0f ms",
                 r + 1, runs, perRun, Numbers.format(rate), p50.get(r), p99.get(r), worst.get(r)));
@@ -122,7 +107,7 @@ public final class LatencyBenchmark {
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       sent[i] = System.nanoTime();
-      cluster.createNamespace(names.get(i), Map.of(LABEL, "yes"));
+      cluster().createNamespace(names.get(i), Map.of(LABEL, "yes"));
     }
     if (!watch.awaitCount(before + count, Duration.ofSeconds(60))) {
       throw new IllegalStateException(

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -19,51 +18,39 @@ import java.util.stream.Collectors;
  * place and writes have stopped, each run asks the JVM for a full GC ({@code jcmd GC.run}) and then
  * reads the resident set size ({@code VmRSS}) and the heap in use (the operator's {@code
  * jvm_memory_bytes_used{area="heap"}}).
+ *
+ * @param setup an empty cluster of its own; how the operator is started; where progress lines go
+ * @param profile the operator's client settings (they decide how fast it converges, not what it
+ *     holds)
+ * @param namespaces how many namespaces
+ * @param pods how many pods in all, spread evenly
+ * @param runs how many memory readings
  */
-public final class MemoryBenchmark {
+public record MemoryBenchmark(
+    BenchSetup setup, ClientProfile profile, int namespaces, int pods, int runs) {
 
   /** The namespace label the first ImagePullSecret selects. */
   public static final String LABEL = "imps-bench/memory";
 
   private static final double MIB = 1024.0 * 1024.0;
   private static final Duration BETWEEN_RUNS = Duration.ofSeconds(5);
+
+  /** The target for the operator's RSS on an empty cluster, the fixed cost: ≤ 80 MiB. */
+  static final Target EMPTY_CLUSTER_RSS = Target.medianAtMost(80, "≤ 80 MiB");
+
+  /** The target for the operator's start-up to its first {@code /readyz} 200: ≤ 1 s. */
+  static final Target START_UP = Target.medianAtMost(1000, "≤ 1 s");
+
   private static final int HISTOGRAM_LINES = 6;
 
-  private final BenchCluster cluster;
-  private final OperatorLauncher launcher;
-  private final ClientProfile profile;
-  private final int namespaces;
-  private final int pods;
-  private final int runs;
-  private final Consumer<String> progress;
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
 
-  /**
-   * Creates the benchmark.
-   *
-   * @param cluster an empty cluster of its own
-   * @param launcher how the operator is started
-   * @param profile the operator's client settings (they decide how fast it converges, not what it
-   *     holds)
-   * @param namespaces how many namespaces
-   * @param pods how many pods in all, spread evenly
-   * @param runs how many memory readings
-   * @param progress where progress lines go
-   */
-  public MemoryBenchmark(
-      BenchCluster cluster,
-      OperatorLauncher launcher,
-      ClientProfile profile,
-      int namespaces,
-      int pods,
-      int runs,
-      Consumer<String> progress) {
-    this.cluster = cluster;
-    this.launcher = launcher;
-    this.profile = profile;
-    this.namespaces = namespaces;
-    this.pods = pods;
-    this.runs = runs;
-    this.progress = progress;
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
   }
 
   /**
@@ -75,11 +62,11 @@ public final class MemoryBenchmark {
   public List<Figure> run() throws Exception {
     double[] empty = emptyCluster();
     List<String> names = BenchCluster.names("m", namespaces);
-    Duration namespacesTook = cluster.createNamespaces(names, Map.of(LABEL, "yes"));
+    Duration namespacesTook = cluster().createNamespaces(names, Map.of(LABEL, "yes"));
     int perNamespace = Math.max(1, pods / namespaces);
-    Duration podsTook = cluster.createPods(names, perNamespace);
+    Duration podsTook = cluster().createPods(names, perNamespace);
     int podCount = perNamespace * namespaces;
-    progress.accept(
+    setup.progress(
         String.format(
             "memory: created %d namespaces in %.0f s and %d pods in %.0f s (%.0f pods/s)",
             namespaces,
@@ -95,14 +82,15 @@ public final class MemoryBenchmark {
     double convergence;
     int teamNamespaces = (namespaces + 9) / 10;
     try (OperatorJvm operator =
-            launcher.start(cluster.kubeconfig(), "memory", profile.operatorFlags());
-        CopyWatch all = CopyWatch.start(cluster.kube().adminClient(), "memory-copy");
-        CopyWatch team = CopyWatch.start(cluster.kube().adminClient(), "team-copy")) {
+            launcher().start(cluster().kubeconfig(), "memory", profile.operatorFlags());
+        CopyWatch all = CopyWatch.start(cluster().kube().adminClient(), "memory-copy");
+        CopyWatch team = CopyWatch.start(cluster().kube().adminClient(), "team-copy")) {
       long start = System.nanoTime();
       operator.awaitReady(Duration.ofMinutes(5));
-      cluster.createImagePullSecret("bench-memory", "memory-copy", Map.of(LABEL, "yes"));
-      cluster.createPodSelectingImagePullSecret(
-          "bench-memory-team", "team-copy", Map.of(BenchCluster.POD_TEAM_LABEL, "team-0"));
+      cluster().createImagePullSecret("bench-memory", "memory-copy", Map.of(LABEL, "yes"));
+      cluster()
+          .createPodSelectingImagePullSecret(
+              "bench-memory-team", "team-copy", Map.of(BenchCluster.POD_TEAM_LABEL, "team-0"));
       Duration timeout = Duration.ofSeconds(300 + (long) (5.0 * namespaces / profile.qps()));
       if (!all.awaitCount(namespaces, timeout) || !team.awaitCount(teamNamespaces, timeout)) {
         throw new IllegalStateException(
@@ -125,7 +113,7 @@ public final class MemoryBenchmark {
         ProcessMemory.collectGarbage(operator.pid());
         heap.add(heapUsed(operator) / MIB);
         rss.add(ProcessMemory.residentBytes(operator.pid()) / MIB);
-        progress.accept(
+        setup.progress(
             String.format(
                 "memory run %d/%d: RSS %.0f MiB, heap after GC %.0f MiB",
                 r + 1, runs, rss.get(r), heap.get(r)));
@@ -160,7 +148,7 @@ public final class MemoryBenchmark {
             "MiB",
             Target.medianAtMost(160, "≤ 160 MiB"),
             "VmRSS after a full GC; JVM options "
-                + String.join(" ", launcher.jvmOptions())
+                + String.join(" ", launcher().jvmOptions())
                 + "; "
                 + setUp),
         Figure.of(
@@ -168,7 +156,7 @@ public final class MemoryBenchmark {
             "RSS on an empty cluster",
             Summary.of(empty[0]),
             "MiB",
-            Target.medianAtMost(80, "≤ 80 MiB"),
+            EMPTY_CLUSTER_RSS,
             "the same operator, ready, after a full GC, before any namespace or pod exists: the"
                 + " fixed cost; heap in use "
                 + Numbers.format(empty[1])
@@ -178,7 +166,7 @@ public final class MemoryBenchmark {
             "start-up to /readyz 200 on an empty cluster",
             Summary.of(empty[2]),
             "ms",
-            Target.medianAtMost(1000, "≤ 1 s"),
+            START_UP,
             "from the process start to the first /readyz 200, polled every 20 ms"),
         Figure.of(
             "memory",
@@ -214,7 +202,7 @@ public final class MemoryBenchmark {
    */
   private double[] emptyCluster() throws Exception {
     try (OperatorJvm operator =
-        launcher.start(cluster.kubeconfig(), "memory-empty", profile.operatorFlags())) {
+        launcher().start(cluster().kubeconfig(), "memory-empty", profile.operatorFlags())) {
       operator.awaitReady(Duration.ofMinutes(2));
       Thread.sleep(BETWEEN_RUNS.toMillis());
       ProcessMemory.collectGarbage(operator.pid());
@@ -223,7 +211,7 @@ public final class MemoryBenchmark {
         heapUsed(operator) / MIB,
         operator.readyAfter().toNanos() / 1e6
       };
-      progress.accept(
+      setup.progress(
           String.format(
               "memory on an empty cluster: RSS %.0f MiB, heap after GC %.0f MiB",
               memory[0], memory[1]));

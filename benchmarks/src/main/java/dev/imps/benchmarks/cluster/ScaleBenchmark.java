@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 
 /**
  * Fast at any size: a cluster of its own with {@code namespaces} namespaces, {@code pods} pods and
@@ -28,8 +27,12 @@ import java.util.function.Consumer;
  *       rate}/s; p50 &lt; 50 ms, p99 &lt; 200 ms; and namespace created → copy present while
  *       another ImagePullSecret converges over every namespace.
  * </ul>
+ *
+ * @param setup an empty cluster of its own; how the operator is started; where progress lines go
+ * @param profile the operator's client settings
+ * @param settings sizes and rates
  */
-public final class ScaleBenchmark {
+public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings settings) {
 
   private static final String COPY = "scale-copy";
   private static final String CONVERGING_COPY = "converging-copy";
@@ -67,32 +70,14 @@ public final class ScaleBenchmark {
     }
   }
 
-  private final BenchCluster cluster;
-  private final OperatorLauncher launcher;
-  private final ClientProfile profile;
-  private final Settings settings;
-  private final Consumer<String> progress;
+  /** The cluster the benchmark builds on. */
+  private BenchCluster cluster() {
+    return setup.cluster();
+  }
 
-  /**
-   * Creates the benchmark.
-   *
-   * @param cluster an empty cluster of its own
-   * @param launcher how the operator is started
-   * @param profile the operator's client settings
-   * @param settings sizes and rates
-   * @param progress where progress lines go
-   */
-  public ScaleBenchmark(
-      BenchCluster cluster,
-      OperatorLauncher launcher,
-      ClientProfile profile,
-      Settings settings,
-      Consumer<String> progress) {
-    this.cluster = cluster;
-    this.launcher = launcher;
-    this.profile = profile;
-    this.settings = settings;
-    this.progress = progress;
+  /** How the operator is started. */
+  private OperatorLauncher launcher() {
+    return setup.launcher();
   }
 
   /**
@@ -105,15 +90,15 @@ public final class ScaleBenchmark {
     List<String> all = BenchCluster.names("sc", settings.namespaces());
     List<String> small = all.subList(0, settings.smallNamespaces());
     List<String> rest = all.subList(settings.smallNamespaces(), all.size());
-    cluster.createNamespaces(small, this::labelsOf, this::annotationsOf);
+    cluster().createNamespaces(small, this::labelsOf, this::annotationsOf);
     List<Figure> figures = new ArrayList<>();
     try (OperatorJvm operator =
-            launcher.start(cluster.kubeconfig(), "scale", profile.operatorFlags());
-        CopyWatch copies = CopyWatch.start(cluster.kube().adminClient(), COPY);
-        CopyWatch converging = CopyWatch.start(cluster.kube().adminClient(), CONVERGING_COPY)) {
+            launcher().start(cluster().kubeconfig(), "scale", profile.operatorFlags());
+        CopyWatch copies = CopyWatch.start(cluster().kube().adminClient(), COPY);
+        CopyWatch converging = CopyWatch.start(cluster().kube().adminClient(), CONVERGING_COPY)) {
       operator.awaitReady(Duration.ofMinutes(5));
       for (int k = 0; k < settings.objects(); k++) {
-        cluster.createImagePullSecret(objectName(k), target(k));
+        cluster().createImagePullSecret(objectName(k), target(k));
       }
       awaitCopies(copies, expectedCopies(settings.smallNamespaces()), operator);
       // Unmeasured: the JIT compiles the event path on the first events.
@@ -121,22 +106,24 @@ public final class ScaleBenchmark {
       paced(
           copies,
           warmUp,
-          i -> cluster.createNamespace(warmUp.get(i), Map.of(TEAM_LABEL, "team-1")),
+          i -> cluster().createNamespace(warmUp.get(i), Map.of(TEAM_LABEL, "team-1")),
           operator);
       double smallCpu = cpuPerNamespaceEvent(operator, copies, "cs");
-      progress.accept(
+      setup.progress(
           String.format(
               "scale: %d namespaces: %.2f ms CPU per namespace event",
               settings.smallNamespaces(), smallCpu));
 
       int offset = small.size();
       Duration grew =
-          cluster.createNamespaces(rest, i -> labelsOf(i + offset), i -> annotationsOf(i + offset));
+          cluster()
+              .createNamespaces(rest, i -> labelsOf(i + offset), i -> annotationsOf(i + offset));
       List<String> unselected = BenchCluster.names("sp", settings.events());
-      cluster.createNamespaces(unselected, Map.of());
+      cluster().createNamespaces(unselected, Map.of());
       int perNamespace = settings.pods() / settings.namespaces();
-      Duration podsTook = perNamespace > 0 ? cluster.createPods(all, perNamespace) : Duration.ZERO;
-      progress.accept(
+      Duration podsTook =
+          perNamespace > 0 ? cluster().createPods(all, perNamespace) : Duration.ZERO;
+      setup.progress(
           String.format(
               "scale: grew to %d namespaces in %.0f s, %d pods in %.0f s",
               settings.namespaces(),
@@ -145,23 +132,24 @@ public final class ScaleBenchmark {
               podsTook.toMillis() / 1000.0));
       awaitCopies(copies, expectedCopies(settings.namespaces()), operator);
       double largeCpu = cpuPerNamespaceEvent(operator, copies, "cl");
-      progress.accept(
+      setup.progress(
           String.format(
               "scale: %d namespaces: %.2f ms CPU per namespace event",
               settings.namespaces(), largeCpu));
 
       Samples namespaceLatency = namespaceLatency(copies, "ln", operator);
       Samples podLatency = podLatency(copies, unselected, operator);
-      cluster.createImagePullSecret(
-          "scale-converging",
-          Map.of(
-              "secret",
-              Map.of("name", CONVERGING_COPY),
-              "namespaces",
-              Map.of("labels", List.of(Map.of("matchLabels", Map.of(SCALE_LABEL, "yes"))))));
+      cluster()
+          .createImagePullSecret(
+              "scale-converging",
+              Map.of(
+                  "secret",
+                  Map.of("name", CONVERGING_COPY),
+                  "namespaces",
+                  Map.of("labels", List.of(Map.of("matchLabels", Map.of(SCALE_LABEL, "yes"))))));
       Samples duringConvergence = namespaceLatency(copies, "lc", operator);
       int convergedWhileSampling = converging.count();
-      progress.accept(
+      setup.progress(
           String.format(
               "scale: %d of %d converging copies were in place when the last sample arrived",
               convergedWhileSampling, settings.namespaces()));
@@ -178,22 +166,8 @@ public final class ScaleBenchmark {
               + " namespaces created one at a time at "
               + Numbers.format(settings.rate())
               + "/s; operator CPU time (/proc stat, 10 ms ticks) minus an idle window as long";
-      figures.add(
-          Figure.of(
-              "scale",
-              "CPU per namespace event, " + Numbers.format(settings.smallNamespaces()) + " ns",
-              Summary.of(smallCpu),
-              "ms",
-              Target.none(),
-              eventHow));
-      figures.add(
-          Figure.of(
-              "scale",
-              "CPU per namespace event, " + Numbers.format(settings.namespaces()) + " ns",
-              Summary.of(largeCpu),
-              "ms",
-              Target.none(),
-              eventHow));
+      figures.add(cpuFigure(settings.smallNamespaces(), smallCpu, eventHow));
+      figures.add(cpuFigure(settings.namespaces(), largeCpu, eventHow));
       figures.add(
           Figure.of(
               "scale",
@@ -234,20 +208,36 @@ public final class ScaleBenchmark {
             + Numbers.format(Percentiles.nearestRank(samples.fromAnswer(), 0.99))
             + " ms";
     return List.of(
-        Figure.of(
-            "scale",
-            "p50 " + what,
-            Summary.of(Percentiles.nearestRank(millis, 0.50)),
-            "ms",
-            Target.medianBelow(50, "< 50 ms"),
-            how),
-        Figure.of(
-            "scale",
-            "p99 " + what,
-            Summary.of(Percentiles.nearestRank(millis, 0.99)),
-            "ms",
-            Target.medianBelow(200, "< 200 ms"),
-            how));
+        percentileFigure("p50", 0.50, 50, what, millis, how),
+        percentileFigure("p99", 0.99, 200, what, millis, how));
+  }
+
+  /** The operator's CPU per namespace event at one size, in ms. */
+  private static Figure cpuFigure(int namespaces, double millis, String how) {
+    return Figure.of(
+        "scale",
+        "CPU per namespace event, " + Numbers.format(namespaces) + " ns",
+        Summary.of(millis),
+        "ms",
+        Target.none(),
+        how);
+  }
+
+  /** One percentile of latencies in ms, which must stay below {@code targetMillis}. */
+  private static Figure percentileFigure(
+      String percentile,
+      double rank,
+      int targetMillis,
+      String what,
+      List<Double> millis,
+      String how) {
+    return Figure.of(
+        "scale",
+        percentile + " " + what,
+        Summary.of(Percentiles.nearestRank(millis, rank)),
+        "ms",
+        Target.medianBelow(targetMillis, "< " + targetMillis + " ms"),
+        how);
   }
 
   /** Namespaces labelled for object 1 (a label clause), created one at a time. */
@@ -257,7 +247,7 @@ public final class ScaleBenchmark {
     return paced(
         copies,
         names,
-        i -> cluster.createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
+        i -> cluster().createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
         operator);
   }
 
@@ -267,7 +257,7 @@ public final class ScaleBenchmark {
     return paced(
         copies,
         unselected,
-        i -> cluster.createPod(unselected.get(i), "trigger", Map.of(APP_LABEL, "svc-3")),
+        i -> cluster().createPod(unselected.get(i), "trigger", Map.of(APP_LABEL, "svc-3")),
         operator);
   }
 
@@ -290,7 +280,7 @@ public final class ScaleBenchmark {
     paced(
         copies,
         names,
-        i -> cluster.createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
+        i -> cluster().createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
         operator);
     MemoryBenchmark.awaitQuiet(operator);
     double busy = ProcessCpu.seconds(operator.pid()) - busyStart;
@@ -348,18 +338,8 @@ public final class ScaleBenchmark {
   private void awaitCopies(CopyWatch copies, int expected, OperatorJvm operator)
       throws InterruptedException {
     long start = System.nanoTime();
-    if (!copies.awaitCount(expected, CONVERGENCE_TIMEOUT)) {
-      throw new IllegalStateException(
-          "only "
-              + copies.count()
-              + " of "
-              + expected
-              + " copies within "
-              + CONVERGENCE_TIMEOUT
-              + "; operator log:\n"
-              + operator.logTail(30));
-    }
-    progress.accept(
+    copies.awaitCopies(expected, CONVERGENCE_TIMEOUT, operator);
+    setup.progress(
         String.format(
             "scale: %d copies in place after %.1f s", expected, (System.nanoTime() - start) / 1e9));
   }

@@ -1,6 +1,5 @@
 package dev.imps.controller.reconcile;
 
-import dev.imps.api.model.ImagePullSecret;
 import dev.imps.selector.PodView;
 import java.util.List;
 import java.util.Optional;
@@ -11,66 +10,45 @@ import java.util.Optional;
  * code of a full pass ({@link ReconcilePlanner}) over this view, so its plan is the full plan's
  * part about that namespace, at a cost that does not grow with the number of namespaces.
  *
- * <p>Thread-safe if the underlying state is.
+ * <p>ImagePullSecrets, secrets and ServiceAccounts looked up by name are not scoped: sources live
+ * in other namespaces. Thread-safe if the underlying state is.
  */
-final class NamespaceScopedState implements ClusterState {
+final class NamespaceScopedState extends ForwardingClusterState {
 
-  private final ClusterState state;
   private final String namespace;
 
   NamespaceScopedState(ClusterState state, String namespace) {
-    this.state = state;
+    super(state);
     this.namespace = namespace;
   }
 
   @Override
-  public Optional<ImagePullSecret> imagePullSecret(String name) {
-    return state.imagePullSecret(name);
-  }
-
-  @Override
-  public List<ImagePullSecret> imagePullSecrets() {
-    return state.imagePullSecrets();
-  }
-
-  @Override
   public List<NamespaceSnapshot> namespaces() {
-    return state.namespace(namespace).stream().toList();
+    return delegate().namespace(namespace).stream().toList();
   }
 
   @Override
   public Optional<NamespaceSnapshot> namespace(String name) {
-    return namespace.equals(name) ? state.namespace(name) : Optional.empty();
+    return namespace.equals(name) ? delegate().namespace(name) : Optional.empty();
   }
 
   @Override
   public List<PodView> pods(String name) {
-    return namespace.equals(name) ? state.pods(name) : List.of();
-  }
-
-  @Override
-  public Optional<SecretSnapshot> secret(String secretNamespace, String name) {
-    // Sources live in other namespaces: secrets are not scoped.
-    return state.secret(secretNamespace, name);
+    return namespace.equals(name) ? delegate().pods(name) : List.of();
   }
 
   @Override
   public List<SecretSnapshot> copiesOwnedBy(String ownerUid) {
-    return state.copiesOwnedBy(ownerUid, namespace);
+    return delegate().copiesOwnedBy(ownerUid, namespace);
   }
 
   @Override
   public List<SecretSnapshot> allCopies() {
-    return state.allCopies().stream().filter(c -> c.namespace().equals(namespace)).toList();
-  }
-
-  @Override
-  public Optional<ServiceAccountSnapshot> serviceAccount(String accountNamespace, String name) {
-    return state.serviceAccount(accountNamespace, name);
+    return delegate().allCopies().stream().filter(c -> c.namespace().equals(namespace)).toList();
   }
 
   @Override
   public List<ServiceAccountSnapshot> serviceAccountsPatchedByImps() {
-    return state.serviceAccountsPatchedByImps(namespace);
+    return delegate().serviceAccountsPatchedByImps(namespace);
   }
 }

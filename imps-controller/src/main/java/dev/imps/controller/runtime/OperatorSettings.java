@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * How the operator runs: what the {@code controller} command's flags say.
@@ -143,17 +144,7 @@ public record OperatorSettings(
    * @return the copy
    */
   public OperatorSettings withPeriodicInterval(Duration interval) {
-    return new OperatorSettings(
-        interval,
-        qps,
-        burst,
-        workers,
-        writeThreads,
-        metricsAddress,
-        leaderElection,
-        identity,
-        serviceAccountPatching,
-        writeMode);
+    return copy(draft -> draft.periodicInterval = interval);
   }
 
   /**
@@ -163,17 +154,7 @@ public record OperatorSettings(
    * @return the copy
    */
   public OperatorSettings withMetricsAddress(InetSocketAddress address) {
-    return new OperatorSettings(
-        periodicInterval,
-        qps,
-        burst,
-        workers,
-        writeThreads,
-        Optional.of(address),
-        leaderElection,
-        identity,
-        serviceAccountPatching,
-        writeMode);
+    return copy(draft -> draft.metricsAddress = Optional.of(address));
   }
 
   /**
@@ -183,17 +164,7 @@ public record OperatorSettings(
    * @return the copy
    */
   public OperatorSettings withLeaderElection(LeaderElectionSettings settings) {
-    return new OperatorSettings(
-        periodicInterval,
-        qps,
-        burst,
-        workers,
-        writeThreads,
-        metricsAddress,
-        Optional.of(settings),
-        identity,
-        serviceAccountPatching,
-        writeMode);
+    return copy(draft -> draft.leaderElection = Optional.of(settings));
   }
 
   /**
@@ -203,17 +174,7 @@ public record OperatorSettings(
    * @return the copy
    */
   public OperatorSettings withServiceAccountPatching(boolean enabled) {
-    return new OperatorSettings(
-        periodicInterval,
-        qps,
-        burst,
-        workers,
-        writeThreads,
-        metricsAddress,
-        leaderElection,
-        identity,
-        enabled,
-        writeMode);
+    return copy(draft -> draft.serviceAccountPatching = enabled);
   }
 
   /**
@@ -223,16 +184,54 @@ public record OperatorSettings(
    * @return the copy
    */
   public OperatorSettings withWriteMode(WriteMode mode) {
-    return new OperatorSettings(
-        periodicInterval,
-        qps,
-        burst,
-        workers,
-        writeThreads,
-        metricsAddress,
-        leaderElection,
-        identity,
-        serviceAccountPatching,
-        mode);
+    return copy(draft -> draft.writeMode = mode);
+  }
+
+  /** Returns a copy of these settings with {@code change} made to it, validated again. */
+  private OperatorSettings copy(Consumer<Draft> change) {
+    Draft draft = new Draft(this);
+    change.accept(draft);
+    return draft.settings();
+  }
+
+  /** The settings while one {@code with...} method changes a component: the one mutable form. */
+  private static final class Draft {
+    private Duration periodicInterval;
+    private final double qps;
+    private final int burst;
+    private final int workers;
+    private final int writeThreads;
+    private Optional<InetSocketAddress> metricsAddress;
+    private Optional<LeaderElectionSettings> leaderElection;
+    private final String identity;
+    private boolean serviceAccountPatching;
+    private WriteMode writeMode;
+
+    private Draft(OperatorSettings settings) {
+      periodicInterval = settings.periodicInterval;
+      qps = settings.qps;
+      burst = settings.burst;
+      workers = settings.workers;
+      writeThreads = settings.writeThreads;
+      metricsAddress = settings.metricsAddress;
+      leaderElection = settings.leaderElection;
+      identity = settings.identity;
+      serviceAccountPatching = settings.serviceAccountPatching;
+      writeMode = settings.writeMode;
+    }
+
+    private OperatorSettings settings() {
+      return new OperatorSettings(
+          periodicInterval,
+          qps,
+          burst,
+          workers,
+          writeThreads,
+          metricsAddress,
+          leaderElection,
+          identity,
+          serviceAccountPatching,
+          writeMode);
+    }
   }
 }
