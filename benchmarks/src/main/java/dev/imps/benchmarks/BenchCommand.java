@@ -4,6 +4,7 @@ import dev.imps.benchmarks.cluster.ApiCostBenchmark;
 import dev.imps.benchmarks.cluster.BenchCluster;
 import dev.imps.benchmarks.cluster.ClientProfile;
 import dev.imps.benchmarks.cluster.ConvergenceBenchmark;
+import dev.imps.benchmarks.cluster.JavaHome;
 import dev.imps.benchmarks.cluster.JvmOptionsBenchmark;
 import dev.imps.benchmarks.cluster.LatencyBenchmark;
 import dev.imps.benchmarks.cluster.MemoryBenchmark;
@@ -177,6 +178,14 @@ public final class BenchCommand implements Callable<Integer> {
   Path operatorJar;
 
   @Option(
+      names = "--operator-java",
+      paramLabel = "JAVA_HOME",
+      description =
+          "The JDK or JRE that runs the operator (its bin/java), e.g."
+              + " /usr/lib/jvm/temurin-25-jdk-amd64. Default: the one running the benchmarks.")
+  Path operatorJavaHome;
+
+  @Option(
       names = "--operator-jvm-options",
       paramLabel = "OPTIONS",
       description =
@@ -271,7 +280,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     OperatorLauncher launcher =
         new OperatorLauncher(
-            needsOperator ? snapshot(operatorJar) : operatorJar, jvmOptions(), logDirectory);
+            operatorJava().executable(),
+            needsOperator ? snapshot(operatorJar) : operatorJar,
+            jvmOptions(),
+            logDirectory);
 
     List<Figure> figures = new ArrayList<>();
     Map<String, Duration> took = new LinkedHashMap<>();
@@ -351,7 +363,8 @@ public final class BenchCommand implements Callable<Integer> {
           () -> {
             try (BenchCluster cluster = BenchCluster.start()) {
               figures.addAll(
-                  new JvmOptionsBenchmark(cluster, launcher, jvmOptions(), r, this::progress)
+                  new JvmOptionsBenchmark(
+                          cluster, launcher, operatorJava().feature(), r, this::progress)
                       .run());
             }
           });
@@ -506,6 +519,12 @@ public final class BenchCommand implements Callable<Integer> {
     Path copy = logDirectory.resolve("imps.jar").toAbsolutePath();
     Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
     return copy;
+  }
+
+  private JavaHome operatorJava() {
+    return operatorJavaHome == null
+        ? JavaHome.of(Path.of(System.getProperty("java.home")))
+        : JavaHome.of(operatorJavaHome);
   }
 
   private List<String> jvmOptions() {
