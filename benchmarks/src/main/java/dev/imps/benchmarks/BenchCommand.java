@@ -5,6 +5,7 @@ import dev.imps.benchmarks.cluster.BenchCluster;
 import dev.imps.benchmarks.cluster.BenchSetup;
 import dev.imps.benchmarks.cluster.ClientProfile;
 import dev.imps.benchmarks.cluster.ConvergenceBenchmark;
+import dev.imps.benchmarks.cluster.JavaHome;
 import dev.imps.benchmarks.cluster.JvmOptionsBenchmark;
 import dev.imps.benchmarks.cluster.LatencyBenchmark;
 import dev.imps.benchmarks.cluster.MemoryBenchmark;
@@ -185,6 +186,14 @@ public final class BenchCommand implements Callable<Integer> {
   Path operatorJar;
 
   @Option(
+      names = "--operator-java",
+      paramLabel = "JAVA_HOME",
+      description =
+          "The JDK or JRE that runs the operator (its bin/java), e.g."
+              + " /usr/lib/jvm/temurin-25-jdk-amd64. Default: the one running the benchmarks.")
+  Path operatorJavaHome;
+
+  @Option(
       names = "--operator-jvm-options",
       paramLabel = "OPTIONS",
       description =
@@ -279,7 +288,10 @@ public final class BenchCommand implements Callable<Integer> {
     }
     OperatorLauncher launcher =
         new OperatorLauncher(
-            needsOperator ? snapshot(operatorJar) : operatorJar, jvmOptions(), logDirectory);
+            operatorJava().executable(),
+            needsOperator ? snapshot(operatorJar) : operatorJar,
+            jvmOptions(),
+            logDirectory);
 
     List<Figure> figures = new ArrayList<>();
     Map<String, Duration> took = new LinkedHashMap<>();
@@ -340,7 +352,7 @@ public final class BenchCommand implements Callable<Integer> {
           failures,
           figures,
           launcher,
-          setup -> new JvmOptionsBenchmark(setup, jvmOptions(), r).run());
+          setup -> new JvmOptionsBenchmark(setup, operatorJava().feature(), r).run());
     }
 
     ResultTable table = ResultTable.of(figures);
@@ -513,6 +525,12 @@ public final class BenchCommand implements Callable<Integer> {
     Path copy = logDirectory.resolve("imps.jar").toAbsolutePath();
     Files.copy(jar, copy, StandardCopyOption.REPLACE_EXISTING);
     return copy;
+  }
+
+  private JavaHome operatorJava() {
+    return operatorJavaHome == null
+        ? JavaHome.of(Path.of(System.getProperty("java.home")))
+        : JavaHome.of(operatorJavaHome);
   }
 
   private List<String> jvmOptions() {

@@ -8,26 +8,36 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 /**
- * JVM settings for the chart, chosen by measurement: on an empty cluster, the operator is started
- * with each candidate set of JVM options in turn, and each run yields the time from the process
- * start to the first {@code /readyz} 200 and the resident set after a full GC. Candidates vary one
- * thing at a time from the chart's options (collector, C1 only, thread stacks, code cache,
- * metaspace, an AppCDS archive) and then combine the ones that helped.
+ * JVM settings for the chart and the image, chosen by measurement: on an empty cluster, the
+ * operator is started with each candidate set of JVM options in turn, and each run yields the time
+ * from the process start to the first {@code /readyz} 200 and the resident set after a full GC.
+ * Candidates vary one thing at a time from the chart's options (collector, C1 only, thread stacks,
+ * metaspace, a class archive) and then combine the ones that helped; on a JDK 25 they add compact
+ * object headers and the ahead-of-time cache.
  *
- * @param setup an empty cluster; the operator jar and log directory (its own options are ignored);
- *     where progress lines go
- * @param base the chart's options, the starting point of every candidate
+ * @param setup an empty cluster; the operator's java, jar and log directory, whose options are the
+ *     chart's, the starting point of every candidate; where progress lines go
+ * @param javaFeature the feature version of the launcher's java (17, 25, ...)
  * @param runs runs per candidate
  */
-public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs) {
+public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
 
   private static final double MIB = 1024.0 * 1024.0;
   private static final Duration SETTLE = Duration.ofSeconds(3);
+  private static final Duration READY_WITHIN = Duration.ofMinutes(2);
 
-  /** One named set of options. */
-  public record Candidate(String name, List<String> options) {
+  /**
+   * One named set of options.
+   *
+   * @param name what the candidate changes
+   * @param options the JVM options
+   * @param archive how a class archive is made and used, or {@link ClassArchive#NONE}
+   */
+  public record Candidate(String name, List<String> options, ClassArchive archive) {
 
     /**
      * Copies the options.
@@ -36,60 +46,87 @@ public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs)
      */
     public Candidate {
       options = List.copyOf(options);
+      Objects.requireNonNull(archive, "archive");
     }
   }
 
   /**
-   * Copies the options.
+   * A class archive that a training run writes at its exit and the measured runs map: AppCDS on JDK
+   * 17 ({@code -XX:ArchiveClassesAtExit}), the ahead-of-time cache on JDK 25 ({@code
+   * -XX:AOTCacheOutput}, classes loaded and linked, with method profiles).
+   */
+  public enum ClassArchive {
+    /** No archive: the JDK's default CDS archive only. */
+    NONE("", ""),
+    /** A dynamic AppCDS archive. */
+    APP_CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile="),
+    /** The JDK 25 ahead-of-time cache. */
+    AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=");
+
+    private final String write;
+    private final String use;
+
+    ClassArchive(String write, String use) {
+      this.write = write;
+      this.use = use;
+    }
+
+    List<String> writeTo(Path file) {
+      return this == NONE ? List.of() : List.of(write + file);
+    }
+
+    List<String> useFrom(Path file) {
+      return this == NONE ? List.of() : List.of(use + file);
+    }
+  }
+
+  /**
+   * Validates the components.
    *
-   * @throws NullPointerException if {@code base} is null
+   * @throws NullPointerException if {@code setup} is null
    */
   public JvmOptionsBenchmark {
-    base = List.copyOf(base);
+    Objects.requireNonNull(setup, "setup");
   }
 
   /**
    * Returns the candidates, the chart's options first.
    *
    * @param base the chart's options
-   * @param archive where the AppCDS archive is (written by a first run with {@code
-   *     -XX:ArchiveClassesAtExit})
+   * @param javaFeature the feature version of the java that runs them
    * @return the candidates
    */
-  public static List<Candidate> candidates(List<String> base, Path archive) {
+  public static List<Candidate> candidates(List<String> base, int javaFeature) {
     List<String> g1 = new ArrayList<>(base);
     g1.replaceAll(o -> o.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : o);
+    List<String> tiered = new ArrayList<>(base);
+    tiered.removeIf(o -> o.startsWith("-XX:TieredStopAtLevel") || o.startsWith("-XX:Reserved"));
     List<String> small =
-        List.of(
-            "-XX:TieredStopAtLevel=1",
-            "-Xss256k",
-            "-XX:ReservedCodeCacheSize=16m",
-            "-XX:MaxMetaspaceSize=96m",
-            "-XX:CICompilerCount=1");
-    return List.of(
-        new Candidate("chart", base),
-        new Candidate("G1 instead of Serial", g1),
-        new Candidate("C1 only", plus(base, List.of("-XX:TieredStopAtLevel=1"))),
-        new Candidate("-Xss256k", plus(base, List.of("-Xss256k"))),
+        plus(base, "-Xss256k", "-XX:MaxMetaspaceSize=96m", "-XX:CICompilerCount=1");
+    List<Candidate> candidates = new ArrayList<>();
+    candidates.add(new Candidate("chart", base, ClassArchive.NONE));
+    candidates.add(new Candidate("G1 instead of Serial", g1, ClassArchive.NONE));
+    candidates.add(new Candidate("tiered C1 + C2", tiered, ClassArchive.NONE));
+    candidates.add(new Candidate("-Xss256k", plus(base, "-Xss256k"), ClassArchive.NONE));
+    candidates.add(
         new Candidate(
-            "C1 only, code cache 16m",
-            plus(base, List.of("-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m"))),
-        new Candidate("MaxMetaspaceSize=96m", plus(base, List.of("-XX:MaxMetaspaceSize=96m"))),
-        new Candidate("AppCDS", plus(base, List.of("-XX:SharedArchiveFile=" + archive))),
-        new Candidate("small: " + String.join(" ", small), plus(base, small)),
-        new Candidate(
-            "small + AppCDS",
-            plus(plus(base, small), List.of("-XX:SharedArchiveFile=" + archive))));
-  }
-
-  /** The cluster the benchmark builds on. */
-  private BenchCluster cluster() {
-    return setup.cluster();
-  }
-
-  /** How the operator is started. */
-  private OperatorLauncher launcher() {
-    return setup.launcher();
+            "MaxMetaspaceSize=96m", plus(base, "-XX:MaxMetaspaceSize=96m"), ClassArchive.NONE));
+    candidates.add(new Candidate("AppCDS", base, ClassArchive.APP_CDS));
+    candidates.add(new Candidate("small: " + String.join(" ", small), small, ClassArchive.NONE));
+    candidates.add(new Candidate("small + AppCDS", small, ClassArchive.APP_CDS));
+    if (javaFeature >= 25) {
+      List<String> compact = plus(base, "-XX:+UseCompactObjectHeaders");
+      candidates.add(new Candidate("compact object headers", compact, ClassArchive.NONE));
+      candidates.add(new Candidate("AOT cache", base, ClassArchive.AOT_CACHE));
+      candidates.add(
+          new Candidate("compact object headers + AOT cache", compact, ClassArchive.AOT_CACHE));
+      candidates.add(
+          new Candidate(
+              "small + compact object headers + AOT cache",
+              plus(small, "-XX:+UseCompactObjectHeaders"),
+              ClassArchive.AOT_CACHE));
+    }
+    return List.copyOf(candidates);
   }
 
   /**
@@ -99,69 +136,85 @@ public record JvmOptionsBenchmark(BenchSetup setup, List<String> base, int runs)
    * @throws Exception if the operator fails to start
    */
   public List<Figure> run() throws Exception {
-    Path archive = launcher().logDirectory().resolve("imps-appcds.jsa").toAbsolutePath();
-    Files.deleteIfExists(archive);
-    try (OperatorJvm dump =
-        start(plus(base, List.of("-XX:ArchiveClassesAtExit=" + archive)), "jvm-cds-dump")) {
-      dump.awaitReady(Duration.ofMinutes(2));
-      Thread.sleep(SETTLE.toMillis());
-    }
-    setup.progress(
-        "jvm: AppCDS archive "
-            + (Files.exists(archive)
-                ? Numbers.format(Files.size(archive) / MIB) + " MiB"
-                : "was not written"));
     List<Figure> figures = new ArrayList<>();
-    for (Candidate candidate : candidates(base, archive)) {
-      if (candidate.name().contains("AppCDS") && !Files.exists(archive)) {
-        continue;
-      }
-      List<Double> ready = new ArrayList<>();
-      List<Double> rss = new ArrayList<>();
-      for (int r = 0; r < runs; r++) {
-        try (OperatorJvm operator = start(candidate.options(), "jvm")) {
-          operator.awaitReady(Duration.ofMinutes(2));
-          ready.add(operator.readyAfter().toNanos() / 1e6);
-          Thread.sleep(SETTLE.toMillis());
-          ProcessMemory.collectGarbage(operator.pid());
-          rss.add(ProcessMemory.residentBytes(operator.pid()) / MIB);
+    int index = 0;
+    for (Candidate candidate : candidates(setup.launcher().jvmOptions(), javaFeature)) {
+      index++;
+      List<String> options = candidate.options();
+      if (candidate.archive() != ClassArchive.NONE) {
+        Path file =
+            setup.launcher().logDirectory().resolve("imps-" + index + ".jsa").toAbsolutePath();
+        if (!train(candidate, file)) {
+          continue;
         }
-        setup.progress(
-            String.format(
-                "jvm %s run %d/%d: ready after %.0f ms, RSS %.0f MiB",
-                candidate.name(), r + 1, runs, ready.get(r), rss.get(r)));
+        options = plus(options, candidate.archive().useFrom(file).toArray(String[]::new));
       }
-      String how = "options: " + String.join(" ", candidate.options());
-      figures.add(
-          Figure.of(
-              "jvm",
-              "start-up to /readyz 200, empty cluster, " + candidate.name(),
-              Summary.of(ready),
-              "ms",
-              MemoryBenchmark.START_UP,
-              how));
-      figures.add(
-          Figure.of(
-              "jvm",
-              "RSS on an empty cluster after GC, " + candidate.name(),
-              Summary.of(rss),
-              "MiB",
-              MemoryBenchmark.EMPTY_CLUSTER_RSS,
-              how));
+      figures.addAll(measure(candidate.name(), options));
     }
     return figures;
   }
 
-  private OperatorJvm start(List<String> options, String name) {
-    OperatorLauncher withOptions =
-        new OperatorLauncher(launcher().jar(), options, launcher().logDirectory());
-    return withOptions.start(
-        cluster().kubeconfig(), name, ClientProfile.IMPS_DEFAULTS.operatorFlags());
+  /** Runs the operator once to ready with the archive written at its exit. */
+  private boolean train(Candidate candidate, Path file) throws Exception {
+    Files.deleteIfExists(file);
+    List<String> options =
+        plus(candidate.options(), candidate.archive().writeTo(file).toArray(String[]::new));
+    try (OperatorJvm training = start(options, "jvm-training")) {
+      training.awaitReady(READY_WITHIN);
+      Thread.sleep(SETTLE.toMillis());
+    }
+    boolean written = Files.exists(file);
+    setup.progress(
+        "jvm "
+            + candidate.name()
+            + ": archive "
+            + (written ? Numbers.format(Files.size(file) / MIB) + " MiB" : "was not written"));
+    return written;
   }
 
-  private static List<String> plus(List<String> options, List<String> more) {
-    List<String> all = new ArrayList<>(options);
-    all.addAll(more);
-    return all;
+  private List<Figure> measure(String name, List<String> options) throws Exception {
+    List<Double> ready = new ArrayList<>();
+    List<Double> rss = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      try (OperatorJvm operator = start(options, "jvm")) {
+        operator.awaitReady(READY_WITHIN);
+        ready.add(operator.readyAfter().toNanos() / 1e6);
+        Thread.sleep(SETTLE.toMillis());
+        ProcessMemory.collectGarbage(operator.pid());
+        rss.add(ProcessMemory.residentBytes(operator.pid()) / MIB);
+      }
+      setup.progress(
+          String.format(
+              "jvm %s run %d/%d: ready after %.0f ms, RSS %.0f MiB",
+              name, r + 1, runs, ready.get(r), rss.get(r)));
+    }
+    String how = "java " + javaFeature + ", options: " + String.join(" ", options);
+    String title = " on an empty cluster, java " + javaFeature + ", " + name;
+    return List.of(
+        Figure.of(
+            "jvm",
+            "start-up to /readyz 200" + title,
+            Summary.of(ready),
+            "ms",
+            MemoryBenchmark.START_UP,
+            how),
+        Figure.of(
+            "jvm",
+            "RSS after GC" + title,
+            Summary.of(rss),
+            "MiB",
+            MemoryBenchmark.EMPTY_CLUSTER_RSS,
+            how));
+  }
+
+  private OperatorJvm start(List<String> options, String name) {
+    return setup
+        .launcher()
+        .withOptions(options)
+        .start(setup.cluster().kubeconfig(), name, ClientProfile.IMPS_DEFAULTS.operatorFlags());
+  }
+
+  private static List<String> plus(List<String> options, String... more) {
+    return Stream.concat(options.stream(), Stream.of(more)).toList();
   }
 }

@@ -67,6 +67,7 @@ public final class OperatorJvm implements AutoCloseable {
   /**
    * Starts {@code imps controller}.
    *
+   * @param javaExecutable the {@code java} executable
    * @param jar the operator's shaded jar
    * @param kubeconfig the kubeconfig it uses
    * @param log where its output goes (appended)
@@ -77,7 +78,12 @@ public final class OperatorJvm implements AutoCloseable {
    * @throws IllegalArgumentException if the jar does not exist
    */
   public static OperatorJvm start(
-      Path jar, Path kubeconfig, Path log, List<String> jvmOptions, List<String> flags) {
+      Path javaExecutable,
+      Path jar,
+      Path kubeconfig,
+      Path log,
+      List<String> jvmOptions,
+      List<String> flags) {
     if (!Files.isRegularFile(jar)) {
       throw new IllegalArgumentException(
           "operator jar "
@@ -86,7 +92,7 @@ public final class OperatorJvm implements AutoCloseable {
     }
     int port = freePort();
     List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add(javaExecutable.toString());
     command.addAll(jvmOptions);
     command.add("-jar");
     command.add(jar.toString());

@@ -9,11 +9,12 @@ import java.util.Objects;
  * Starts {@link OperatorJvm}s from one jar with one set of JVM options, each logging to its own
  * file.
  *
+ * @param java the {@code java} executable that runs the operator
  * @param jar the operator's shaded jar ({@code imps-controller/target/imps.jar})
  * @param jvmOptions the JVM options every operator gets
  * @param logDirectory where the operators' logs go
  */
-public record OperatorLauncher(Path jar, List<String> jvmOptions, Path logDirectory) {
+public record OperatorLauncher(Path java, Path jar, List<String> jvmOptions, Path logDirectory) {
 
   /**
    * Validates and copies the options.
@@ -21,9 +22,20 @@ public record OperatorLauncher(Path jar, List<String> jvmOptions, Path logDirect
    * @throws NullPointerException if a component is null
    */
   public OperatorLauncher {
+    Objects.requireNonNull(java, "java");
     Objects.requireNonNull(jar, "jar");
     jvmOptions = List.copyOf(jvmOptions);
     Objects.requireNonNull(logDirectory, "logDirectory");
+  }
+
+  /**
+   * Returns a launcher that differs from this one in its JVM options only.
+   *
+   * @param options the options
+   * @return the launcher
+   */
+  public OperatorLauncher withOptions(List<String> options) {
+    return new OperatorLauncher(java, jar, options, logDirectory);
   }
 
   /**
@@ -38,6 +50,7 @@ public record OperatorLauncher(Path jar, List<String> jvmOptions, Path logDirect
     List<String> all = new ArrayList<>();
     all.add("--log-level=warn");
     all.addAll(flags);
-    return OperatorJvm.start(jar, kubeconfig, logDirectory.resolve(name + ".log"), jvmOptions, all);
+    return OperatorJvm.start(
+        java, jar, kubeconfig, logDirectory.resolve(name + ".log"), jvmOptions, all);
   }
 }
