@@ -437,7 +437,7 @@ class ChartTemplateIT {
                     "name",
                     "JDK_JAVA_OPTIONS",
                     "value",
-                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:MaxNewSize=16m -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=20 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m"),
+                    "-XX:MaxRAMPercentage=75 -XX:+ExitOnOutOfMemoryError -XX:MaxNewSize=8m -XX:MinHeapFreeRatio=5 -XX:MaxHeapFreeRatio=10 -XX:-ShrinkHeapInSteps -XX:TrimNativeHeapInterval=5000 -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=16m"),
                 Map.of("name", "MALLOC_ARENA_MAX", "value", "2")));
     assertThat(at(rendered.single("ImagePullSecret"), "spec.target"))
         .asInstanceOf(MAP)

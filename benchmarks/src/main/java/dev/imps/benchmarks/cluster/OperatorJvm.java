@@ -29,9 +29,9 @@ public final class OperatorJvm implements AutoCloseable {
       List.of(
           "-XX:MaxRAMPercentage=75",
           "-XX:+ExitOnOutOfMemoryError",
-          "-XX:MaxNewSize=16m",
-          "-XX:MinHeapFreeRatio=10",
-          "-XX:MaxHeapFreeRatio=20",
+          "-XX:MaxNewSize=8m",
+          "-XX:MinHeapFreeRatio=5",
+          "-XX:MaxHeapFreeRatio=10",
           "-XX:-ShrinkHeapInSteps",
           "-XX:TrimNativeHeapInterval=5000",
           "-XX:TieredStopAtLevel=1",

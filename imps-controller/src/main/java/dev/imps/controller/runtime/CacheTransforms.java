@@ -10,19 +10,21 @@ import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import java.lang.ref.WeakReference;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.WeakHashMap;
 
 /**
  * What the informers strip from objects before caching them, so the operator's memory grows with
  * what it uses and not with what the cluster holds: {@code managedFields} everywhere, everything
  * but identity, labels and annotations of pods, namespace specs, service-account token references,
- * and the data of secrets that imps only needs to know exist.
+ * and the data of secrets that imps only needs to know exist. What repeats across objects is kept
+ * once: strings of names, labels and annotations are interned, and equal label and annotation maps,
+ * owner references and secret data (every copy of one ImagePullSecret holds the same) are shared.
  */
 final class CacheTransforms {
 
-  /** Label and annotation maps in use, for {@link #shared(Map)}. Guarded by itself. */
-  private static final Map<Map<String, String>, WeakReference<Map<String, String>>> SHARED_MAPS =
-      new WeakHashMap<>();
+  /** Immutable values in use, for {@link #shared}. Guarded by itself. */
+  private static final Map<Object, WeakReference<Object>> SHARED = new WeakHashMap<>();
 
   private CacheTransforms() {}
 
@@ -52,11 +54,15 @@ final class CacheTransforms {
         return pod;
       };
 
-  /** Keeps a namespace's metadata (without managed fields) and phase. */
+  /** Keeps a namespace's metadata (without managed fields and creation time) and phase. */
   static final TransformFunc NAMESPACE =
       object -> {
         if (object instanceof V1Namespace namespace) {
-          stripMetadata(namespace.getMetadata());
+          compactMetadata(namespace.getMetadata());
+          if (namespace.getMetadata() != null) {
+            // Four java.time objects per namespace that nothing reads.
+            namespace.getMetadata().setCreationTimestamp(null);
+          }
           namespace.setSpec(null);
           if (namespace.getStatus() != null) {
             namespace.setStatus(new V1NamespaceStatus().phase(namespace.getStatus().getPhase()));
@@ -65,11 +71,18 @@ final class CacheTransforms {
         return object;
       };
 
-  /** Keeps a secret whole except for its managed fields (sources and copies need their data). */
+  /**
+   * Keeps a secret whole except for its managed fields (sources and copies need their data); equal
+   * data, as every copy of one ImagePullSecret holds, is kept once.
+   */
   static final TransformFunc SECRET =
       object -> {
         if (object instanceof V1Secret secret) {
-          stripMetadata(secret.getMetadata());
+          compactMetadata(secret.getMetadata());
+          secret.setType(intern(secret.getType()));
+          if (secret.getData() != null) {
+            secret.setData(shared(SecretData.of(secret.getData())));
+          }
         }
         return object;
       };
@@ -78,7 +91,8 @@ final class CacheTransforms {
   static final TransformFunc SECRET_WITHOUT_DATA =
       object -> {
         if (object instanceof V1Secret secret) {
-          stripMetadata(secret.getMetadata());
+          compactMetadata(secret.getMetadata());
+          secret.setType(intern(secret.getType()));
           secret.setData(null);
           secret.setStringData(null);
         }
@@ -89,7 +103,7 @@ final class CacheTransforms {
   static final TransformFunc SERVICE_ACCOUNT =
       object -> {
         if (object instanceof V1ServiceAccount account) {
-          stripMetadata(account.getMetadata());
+          compactMetadata(account.getMetadata());
           account.setSecrets(null);
         }
         return object;
@@ -110,25 +124,26 @@ final class CacheTransforms {
             .filter(e -> e.getKey() != null && e.getValue() != null)
             .map(e -> Map.entry(intern(e.getKey()), intern(e.getValue())))
             .toArray(Map.Entry[]::new);
-    return shared(Map.ofEntries(entries));
+    Map<String, String> compact = Map.ofEntries(entries);
+    return compact.isEmpty() ? compact : shared(compact);
   }
 
   /**
-   * Returns the one instance of an equal map that is still in use, so that pods of one workload,
-   * which carry the same labels, share one map. Weak: a map no pod uses any more is collected.
+   * Returns the one instance of an equal immutable value that is still in use, so that pods of one
+   * workload, which carry the same labels, or the copies of one ImagePullSecret, which carry the
+   * same labels, owner reference and data, share one. Weak: a value nothing uses any more is
+   * collected.
    */
-  private static Map<String, String> shared(Map<String, String> map) {
-    if (map.isEmpty()) {
-      return map;
-    }
-    synchronized (SHARED_MAPS) {
-      WeakReference<Map<String, String>> known = SHARED_MAPS.get(map);
-      Map<String, String> existing = known == null ? null : known.get();
+  @SuppressWarnings("unchecked")
+  private static <T> T shared(T value) {
+    synchronized (SHARED) {
+      WeakReference<Object> known = SHARED.get(value);
+      Object existing = known == null ? null : known.get();
       if (existing != null) {
-        return existing;
+        return (T) existing;
       }
-      SHARED_MAPS.put(map, new WeakReference<>(map));
-      return map;
+      SHARED.put(value, new WeakReference<>(value));
+      return value;
     }
   }
 
@@ -137,25 +152,29 @@ final class CacheTransforms {
   }
 
   /**
-   * Drops managed fields, and replaces the empty collections client-java's models start with (an
-   * empty HashMap or ArrayList for every absent field) by the shared immutable empty ones.
+   * Drops managed fields; interns namespace and name; replaces labels and annotations by compact
+   * shared maps ({@link #compact}), owner references and finalizers by shared immutable lists, and
+   * the empty collections client-java's models start with (an empty HashMap or ArrayList for every
+   * absent field) by the shared immutable empty ones.
    */
-  private static void stripMetadata(V1ObjectMeta metadata) {
+  private static void compactMetadata(V1ObjectMeta metadata) {
     if (metadata != null) {
       metadata.setManagedFields(null);
-      if (metadata.getLabels() != null && metadata.getLabels().isEmpty()) {
-        metadata.setLabels(Map.of());
-      }
-      if (metadata.getAnnotations() != null && metadata.getAnnotations().isEmpty()) {
-        metadata.setAnnotations(Map.of());
-      }
-      if (metadata.getFinalizers() != null && metadata.getFinalizers().isEmpty()) {
-        metadata.setFinalizers(List.of());
-      }
-      if (metadata.getOwnerReferences() != null && metadata.getOwnerReferences().isEmpty()) {
-        metadata.setOwnerReferences(List.of());
-      }
+      metadata.setNamespace(intern(metadata.getNamespace()));
+      metadata.setName(intern(metadata.getName()));
+      metadata.setLabels(compact(metadata.getLabels()));
+      metadata.setAnnotations(compact(metadata.getAnnotations()));
+      metadata.setFinalizers(sharedList(metadata.getFinalizers()));
+      metadata.setOwnerReferences(sharedList(metadata.getOwnerReferences()));
     }
+  }
+
+  private static <T> List<T> sharedList(List<T> list) {
+    if (list == null) {
+      return null;
+    }
+    List<T> copy = list.stream().filter(Objects::nonNull).toList();
+    return copy.isEmpty() ? copy : shared(copy);
   }
 
   /**

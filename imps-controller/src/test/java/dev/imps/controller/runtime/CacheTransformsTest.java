@@ -13,6 +13,7 @@ import io.kubernetes.client.openapi.models.V1OwnerReference;
 import io.kubernetes.client.openapi.models.V1Secret;
 import io.kubernetes.client.openapi.models.V1ServiceAccount;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,6 +149,86 @@ class CacheTransformsTest {
 
     assertThat(secret.getData()).containsOnlyKeys(".dockerconfigjson");
     assertThat(secret.getMetadata().getManagedFields()).isNull();
+  }
+
+  /** A copy as the API server sends it: every string and array a new instance. */
+  private static V1Secret copyOf(String namespace, String owner, String config) {
+    return new V1Secret()
+        .metadata(
+            new V1ObjectMeta()
+                .namespace(new String(namespace))
+                .name(new String("pull"))
+                .labels(new HashMap<>(Map.of(new String("imps.banzaicloud.io/owner"), owner)))
+                .ownerReferences(
+                    new ArrayList<>(
+                        List.of(
+                            new V1OwnerReference()
+                                .kind(new String("ImagePullSecret"))
+                                .name(new String("mesh"))
+                                .uid(new String(owner))))))
+        .type(new String("kubernetes.io/dockerconfigjson"))
+        .data(
+            new HashMap<>(
+                Map.of(new String(".dockerconfigjson"), config.getBytes(StandardCharsets.UTF_8))));
+  }
+
+  @Test
+  void copies_of_one_object_share_their_name_labels_owner_references_and_data() {
+    V1Secret first = copyOf("apps", "uid-1", "{\"auths\":{}}");
+    V1Secret second = copyOf("shop", new String("uid-1"), "{\"auths\":{}}");
+
+    CacheTransforms.SECRET.transform(first);
+    CacheTransforms.SECRET.transform(second);
+
+    assertThat(second.getData()).isSameAs(first.getData());
+    assertThat(second.getData().get(".dockerconfigjson"))
+        .isEqualTo("{\"auths\":{}}".getBytes(StandardCharsets.UTF_8));
+    assertThat(second.getMetadata().getLabels()).isSameAs(first.getMetadata().getLabels());
+    assertThat(second.getMetadata().getOwnerReferences())
+        .isSameAs(first.getMetadata().getOwnerReferences());
+    assertThat(second.getMetadata().getName()).isSameAs(first.getMetadata().getName());
+    assertThat(second.getType()).isSameAs(first.getType());
+    assertThat(second.getMetadata().getNamespace()).isEqualTo("shop");
+    assertThat(first.getData().toString()).doesNotContain("auths");
+  }
+
+  @Test
+  void copies_with_other_data_or_another_owner_share_nothing_of_it() {
+    V1Secret first = copyOf("apps", "uid-1", "{\"auths\":{\"a\":{}}}");
+    V1Secret otherData = copyOf("shop", "uid-1", "{\"auths\":{\"b\":{}}}");
+    V1Secret otherOwner = copyOf("web", "uid-2", "{\"auths\":{\"a\":{}}}");
+
+    CacheTransforms.SECRET.transform(first);
+    CacheTransforms.SECRET.transform(otherData);
+    CacheTransforms.SECRET.transform(otherOwner);
+
+    assertThat(otherData.getData()).isNotEqualTo(first.getData());
+    assertThat(otherData.getData().get(".dockerconfigjson"))
+        .isEqualTo("{\"auths\":{\"b\":{}}}".getBytes(StandardCharsets.UTF_8));
+    assertThat(otherOwner.getMetadata().getLabels())
+        .containsExactly(Map.entry("imps.banzaicloud.io/owner", "uid-2"));
+    assertThat(otherOwner.getMetadata().getOwnerReferences())
+        .isNotEqualTo(first.getMetadata().getOwnerReferences());
+    assertThat(otherOwner.getData()).as("same bytes, another owner").isSameAs(first.getData());
+  }
+
+  @Test
+  void a_namespace_name_and_its_name_label_are_one_string() {
+    V1Namespace namespace =
+        new V1Namespace()
+            .metadata(
+                new V1ObjectMeta()
+                    .name(new String("shop"))
+                    .labels(
+                        new HashMap<>(
+                            Map.of(
+                                new String("kubernetes.io/metadata.name"), new String("shop")))));
+
+    CacheTransforms.NAMESPACE.transform(namespace);
+
+    assertThat(namespace.getMetadata().getLabels().get("kubernetes.io/metadata.name"))
+        .isSameAs(namespace.getMetadata().getName());
+    assertThat(namespace.getMetadata().getLabels()).isNotInstanceOf(HashMap.class);
   }
 
   @Test
