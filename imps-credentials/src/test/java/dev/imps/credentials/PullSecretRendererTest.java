@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import dev.imps.credentials.docker.StaticCredentialProvider;
-import dev.imps.credentials.testing.MovableClock;
 import dev.imps.credentials.testing.Secrets;
+import dev.imps.testsupport.time.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

@@ -10,12 +10,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.NamespacedName;
 import dev.imps.credentials.SourceInput;
+import dev.imps.testsupport.time.MovableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -32,7 +31,7 @@ class MissingSourceGraceTest {
   private static final SecretRef FIRST = new SecretRef("registry-access", "creds");
   private static final SecretRef SECOND = new SecretRef("registry-access", "second");
 
-  private final MovableClock clock = new MovableClock(NOW);
+  private final MovableClock clock = MovableClock.at(NOW);
   private final FakeCluster cluster = new FakeCluster().at(NOW);
 
   private Reconciler reconciler() {
@@ -78,11 +77,11 @@ class MissingSourceGraceTest {
    */
   private void assertTheMissingSourceIsDroppedWhenTheGraceEnds(
       Reconciler reconciler, Instant graceEnd) {
-    clock.move(Duration.between(clock.instant(), graceEnd).minusSeconds(1));
+    clock.advance(Duration.between(clock.instant(), graceEnd).minusSeconds(1));
     reconciler.reconcile("imps");
     assertThat(secretWrites()).isEmpty();
 
-    clock.move(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     reconciler.reconcile("imps");
     assertThat(secretWrites()).containsExactly("patch a/" + TARGET);
   }
@@ -106,7 +105,7 @@ class MissingSourceGraceTest {
     Reconciler reconciler = copiedTwoSources();
 
     deleteSource(SECOND);
-    clock.move(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     ReconcileResult inGrace = reconciler.reconcile("imps");
 
     assertThat(secretWrites()).isEmpty();
@@ -127,7 +126,7 @@ class MissingSourceGraceTest {
     deleteSource(FIRST);
     reconciler.reconcile("imps");
     cluster.put(dockerSource(FIRST.namespace(), FIRST.name(), "first.example.com", "robot"));
-    clock.move(Duration.ofSeconds(1));
+    clock.advance(Duration.ofSeconds(1));
     reconciler.reconcile("imps");
 
     assertThat(secretWrites()).isEmpty();
@@ -146,7 +145,7 @@ class MissingSourceGraceTest {
 
     deleteSource(FIRST);
     reconciler.reconcile("imps");
-    clock.move(GRACE.plusMinutes(1));
+    clock.advance(GRACE.plusMinutes(1));
     reconciler.reconcile("imps");
 
     assertThat(secretWrites()).isEmpty();
@@ -175,7 +174,7 @@ class MissingSourceGraceTest {
     Reconciler reconciler = reconciler();
 
     reconciler.reconcile("imps");
-    clock.move(GRACE.plusMinutes(1));
+    clock.advance(GRACE.plusMinutes(1));
     reconciler.reconcile("imps");
 
     assertThat(secretWrites()).isEmpty();
@@ -231,7 +230,7 @@ class MissingSourceGraceTest {
       String description, boolean present, Duration missingFor, SourceInput.Kind expected) {
     MissingSourceGrace grace = MissingSourceGrace.of(GRACE, clock);
     grace.input("uid-1", FIRST, Optional.empty());
-    clock.move(missingFor);
+    clock.advance(missingFor);
 
     Optional<SecretSnapshot> secret =
         present
@@ -245,7 +244,7 @@ class MissingSourceGraceTest {
   void theDeadlineIsTheEndOfTheFirstGracePeriodAndForgottenSourcesHaveNone() {
     MissingSourceGrace grace = MissingSourceGrace.of(GRACE, clock);
     grace.input("uid-1", FIRST, Optional.empty());
-    clock.move(Duration.ofMinutes(1));
+    clock.advance(Duration.ofMinutes(1));
     grace.input("uid-1", SECOND, Optional.empty());
 
     assertThat(grace.nextDeadline("uid-1")).contains(NOW.plus(GRACE));
@@ -260,33 +259,5 @@ class MissingSourceGraceTest {
     assertThatThrownBy(() -> MissingSourceGrace.of(Duration.ofSeconds(-1), Clock.systemUTC()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("missing source grace must not be negative");
-  }
-
-  /** A clock tests move forward. */
-  private static final class MovableClock extends Clock {
-    private Instant now;
-
-    MovableClock(Instant start) {
-      this.now = start;
-    }
-
-    void move(Duration by) {
-      now = now.plus(by);
-    }
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
   }
 }

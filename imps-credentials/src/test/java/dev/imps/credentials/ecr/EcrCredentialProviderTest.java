@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.imps.credentials.CredentialException;
 import dev.imps.credentials.SecretFormats;
-import dev.imps.credentials.testing.MovableClock;
 import dev.imps.credentials.testing.Secrets;
+import dev.imps.testsupport.time.MovableClock;
 import java.net.URI;
 import org.junit.jupiter.api.Test;
 

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.imps.credentials.CredentialException;
-import dev.imps.credentials.testing.MovableClock;
 import dev.imps.credentials.testing.Secrets;
+import dev.imps.testsupport.time.MovableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.imps.credentials.CredentialException;
 import dev.imps.credentials.RegistryCredential;
-import dev.imps.credentials.testing.MovableClock;
 import dev.imps.credentials.testing.Secrets;
 import dev.imps.testsupport.moto.MotoServer;
+import dev.imps.testsupport.time.MovableClock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

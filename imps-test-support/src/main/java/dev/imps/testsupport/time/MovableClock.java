@@ -1,4 +1,4 @@
-package dev.imps.credentials.testing;
+package dev.imps.testsupport.time;
 
 import java.time.Clock;
 import java.time.Duration;
