@@ -101,8 +101,8 @@ public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
     g1.replaceAll(o -> o.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : o);
     List<String> tiered = new ArrayList<>(base);
     tiered.removeIf(o -> o.startsWith("-XX:TieredStopAtLevel") || o.startsWith("-XX:Reserved"));
-    List<String> small =
-        plus(base, "-Xss256k", "-XX:MaxMetaspaceSize=96m", "-XX:CICompilerCount=1");
+    String[] smaller = {"-Xss256k", "-XX:MaxMetaspaceSize=96m", "-XX:CICompilerCount=1"};
+    List<String> small = plus(base, smaller);
     List<Candidate> candidates = new ArrayList<>();
     candidates.add(new Candidate("chart", base, ClassArchive.NONE));
     candidates.add(new Candidate("G1 instead of Serial", g1, ClassArchive.NONE));
@@ -112,7 +112,7 @@ public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
         new Candidate(
             "MaxMetaspaceSize=96m", plus(base, "-XX:MaxMetaspaceSize=96m"), ClassArchive.NONE));
     candidates.add(new Candidate("AppCDS", base, ClassArchive.APP_CDS));
-    candidates.add(new Candidate("small: " + String.join(" ", small), small, ClassArchive.NONE));
+    candidates.add(new Candidate("small: " + String.join(" ", smaller), small, ClassArchive.NONE));
     candidates.add(new Candidate("small + AppCDS", small, ClassArchive.APP_CDS));
     if (javaFeature >= 25) {
       List<String> compact = plus(base, "-XX:+UseCompactObjectHeaders");
