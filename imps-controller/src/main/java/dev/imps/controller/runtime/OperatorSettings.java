@@ -82,43 +82,6 @@ public record OperatorSettings(
   }
 
   /**
-   * Creates settings with a fixed write budget ({@link WriteMode#fixed()}).
-   *
-   * @param periodicInterval see the record
-   * @param qps see the record
-   * @param burst see the record
-   * @param workers see the record
-   * @param writeThreads see the record
-   * @param metricsAddress see the record
-   * @param leaderElection see the record
-   * @param identity see the record
-   * @param serviceAccountPatching see the record
-   * @throws IllegalArgumentException naming the flag that is out of range
-   */
-  public OperatorSettings(
-      Duration periodicInterval,
-      double qps,
-      int burst,
-      int workers,
-      int writeThreads,
-      Optional<InetSocketAddress> metricsAddress,
-      Optional<LeaderElectionSettings> leaderElection,
-      String identity,
-      boolean serviceAccountPatching) {
-    this(
-        periodicInterval,
-        qps,
-        burst,
-        workers,
-        writeThreads,
-        metricsAddress,
-        leaderElection,
-        identity,
-        serviceAccountPatching,
-        WriteMode.fixed());
-  }
-
-  /**
    * Returns the defaults with no metrics server and no leader election, for tests and embedding.
    *
    * @param identity this process's name
@@ -134,7 +97,40 @@ public record OperatorSettings(
         Optional.empty(),
         Optional.empty(),
         identity,
-        true);
+        true,
+        WriteMode.fixed());
+  }
+
+  /**
+   * Returns a copy with another fixed write budget.
+   *
+   * @param qps requests per second
+   * @param burst requests at once above the rate
+   * @return the copy
+   * @throws IllegalArgumentException if a value is out of range
+   */
+  public OperatorSettings withWriteBudget(double qps, int burst) {
+    return copy(
+        draft -> {
+          draft.qps = qps;
+          draft.burst = burst;
+        });
+  }
+
+  /**
+   * Returns a copy with other thread counts.
+   *
+   * @param workers reconcile workers
+   * @param writeThreads threads that send writes
+   * @return the copy
+   * @throws IllegalArgumentException if a count is below 1
+   */
+  public OperatorSettings withThreads(int workers, int writeThreads) {
+    return copy(
+        draft -> {
+          draft.workers = workers;
+          draft.writeThreads = writeThreads;
+        });
   }
 
   /**
@@ -197,10 +193,10 @@ public record OperatorSettings(
   /** The settings while one {@code with...} method changes a component: the one mutable form. */
   private static final class Draft {
     private Duration periodicInterval;
-    private final double qps;
-    private final int burst;
-    private final int workers;
-    private final int writeThreads;
+    private double qps;
+    private int burst;
+    private int workers;
+    private int writeThreads;
     private Optional<InetSocketAddress> metricsAddress;
     private Optional<LeaderElectionSettings> leaderElection;
     private final String identity;

@@ -39,16 +39,7 @@ class OverloadIT {
    */
   private static final UnaryOperator<OperatorSettings> PRESSING =
       settings ->
-          new OperatorSettings(
-              settings.periodicInterval(),
-              200,
-              100,
-              4,
-              32,
-              Optional.empty(),
-              Optional.empty(),
-              settings.identity(),
-              false);
+          settings.withWriteBudget(200, 100).withThreads(4, 32).withServiceAccountPatching(false);
 
   @Test
   void a_throttling_api_server_gets_every_write_at_a_third_of_the_unthrottled_rate_or_better(
