@@ -22,6 +22,7 @@ import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class PullSecretRendererTest {
@@ -169,17 +170,14 @@ class PullSecretRendererTest {
     assertThat(merged.sources().get(0).message()).isEqualTo("ok");
   }
 
-  static Stream<Arguments> keysTheKubeletTellsApart() {
-    return Stream.of(
-        arguments("registry.example.com/team-a", "registry.example.com/team-b"),
-        arguments("registry.example.com", "https://registry.example.com"),
-        arguments("*.example.com", "registry.example.com"),
-        arguments("registry.example.com", "registry.example.com:5000"),
-        arguments("quay.io/v1/", "quay.io/v2/"));
-  }
-
   @ParameterizedTest(name = "{0} and {1} from two sources are both kept")
-  @MethodSource("keysTheKubeletTellsApart")
+  @CsvSource({
+    "registry.example.com/team-a, registry.example.com/team-b",
+    "registry.example.com,        https://registry.example.com",
+    "*.example.com,               registry.example.com",
+    "registry.example.com,        registry.example.com:5000",
+    "quay.io/v1/,                 quay.io/v2/"
+  })
   void keysThatDifferInSpellingAreAllKeptBecauseTheKubeletTriesEachMatchingOne(
       String first, String second) {
     MergedConfig merged =
