@@ -288,7 +288,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     OperatorLauncher launcher =
         new OperatorLauncher(
-            operatorJava().executable(),
+            operatorJava(),
             needsOperator ? snapshot(operatorJar) : operatorJar,
             jvmOptions(),
             logDirectory);
@@ -352,7 +352,7 @@ public final class BenchCommand implements Callable<Integer> {
           failures,
           figures,
           launcher,
-          setup -> new JvmOptionsBenchmark(setup, operatorJava().feature(), r).run());
+          setup -> new JvmOptionsBenchmark(setup, r).run());
     }
 
     ResultTable table = ResultTable.of(figures);

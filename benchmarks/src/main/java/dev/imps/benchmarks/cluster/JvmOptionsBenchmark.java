@@ -21,10 +21,9 @@ import java.util.stream.Stream;
  *
  * @param setup an empty cluster; the operator's java, jar and log directory, whose options are the
  *     chart's, the starting point of every candidate; where progress lines go
- * @param javaFeature the feature version of the launcher's java (17, 25, ...)
  * @param runs runs per candidate
  */
-public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
+public record JvmOptionsBenchmark(BenchSetup setup, int runs) {
 
   private static final double MIB = 1024.0 * 1024.0;
   private static final Duration SETTLE = Duration.ofSeconds(3);
@@ -138,7 +137,7 @@ public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
   public List<Figure> run() throws Exception {
     List<Figure> figures = new ArrayList<>();
     int index = 0;
-    for (Candidate candidate : candidates(setup.launcher().jvmOptions(), javaFeature)) {
+    for (Candidate candidate : candidates(setup.launcher().jvmOptions(), javaFeature())) {
       index++;
       List<String> options = candidate.options();
       if (candidate.archive() != ClassArchive.NONE) {
@@ -188,8 +187,8 @@ public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
               "jvm %s run %d/%d: ready after %.0f ms, RSS %.0f MiB",
               name, r + 1, runs, ready.get(r), rss.get(r)));
     }
-    String how = "java " + javaFeature + ", options: " + String.join(" ", options);
-    String title = " on an empty cluster, java " + javaFeature + ", " + name;
+    String how = "java " + javaFeature() + ", options: " + String.join(" ", options);
+    String title = " on an empty cluster, java " + javaFeature() + ", " + name;
     return List.of(
         Figure.of(
             "jvm",
@@ -205,6 +204,11 @@ public record JvmOptionsBenchmark(BenchSetup setup, int javaFeature, int runs) {
             "MiB",
             MemoryBenchmark.EMPTY_CLUSTER_RSS,
             how));
+  }
+
+  /** The feature version of the java that runs the operator (17, 25, ...). */
+  private int javaFeature() {
+    return setup.launcher().java().feature();
   }
 
   private OperatorJvm start(List<String> options, String name) {

@@ -9,12 +9,13 @@ import java.util.Objects;
  * Starts {@link OperatorJvm}s from one jar with one set of JVM options, each logging to its own
  * file.
  *
- * @param java the {@code java} executable that runs the operator
+ * @param java the JDK or JRE that runs the operator
  * @param jar the operator's shaded jar ({@code imps-controller/target/imps.jar})
  * @param jvmOptions the JVM options every operator gets
  * @param logDirectory where the operators' logs go
  */
-public record OperatorLauncher(Path java, Path jar, List<String> jvmOptions, Path logDirectory) {
+public record OperatorLauncher(
+    JavaHome java, Path jar, List<String> jvmOptions, Path logDirectory) {
 
   /**
    * Validates and copies the options.
@@ -51,6 +52,6 @@ public record OperatorLauncher(Path java, Path jar, List<String> jvmOptions, Pat
     all.add("--log-level=warn");
     all.addAll(flags);
     return OperatorJvm.start(
-        java, jar, kubeconfig, logDirectory.resolve(name + ".log"), jvmOptions, all);
+        java.executable(), jar, kubeconfig, logDirectory.resolve(name + ".log"), jvmOptions, all);
   }
 }
