@@ -55,16 +55,6 @@ public final class ApiCostBenchmark {
     this.runs = runs;
   }
 
-  /** The cluster the benchmark builds on. */
-  private BenchCluster cluster() {
-    return setup.cluster();
-  }
-
-  /** How the operator is started. */
-  private OperatorLauncher launcher() {
-    return setup.launcher();
-  }
-
   /**
    * Creates an ImagePullSecret over every namespace labelled {@value
    * ConvergenceBenchmark#LABEL}{@code =yes} (the operator creates its copies during its start-up
@@ -75,13 +65,15 @@ public final class ApiCostBenchmark {
    * @throws Exception if the cluster or the operator fails
    */
   public List<Figure> run() throws Exception {
-    cluster()
+    setup
+        .cluster()
         .createImagePullSecret(
             "bench-resync", "resync-copy", Map.of(ConvergenceBenchmark.LABEL, "yes"));
-    cluster()
+    setup
+        .cluster()
         .createPodSelectingImagePullSecret(
             "bench-resync-pods", "resync-pods-copy", Map.of("app", "web"));
-    imagePullSecrets = cluster().countImagePullSecrets();
+    imagePullSecrets = setup.cluster().countImagePullSecrets();
     Map<ApiServerRequests.Key, Double> background = window();
     setup.progress("api cost: control window without operator: " + describe(background));
     List<Double> writes = new ArrayList<>();
@@ -91,9 +83,10 @@ public final class ApiCostBenchmark {
     List<Double> operatorWrites = new ArrayList<>();
     Map<ApiServerRequests.Key, Double> byKey = new TreeMap<>();
     try (OperatorJvm operator =
-        launcher()
+        setup
+            .launcher()
             .start(
-                cluster().kubeconfig(),
+                setup.cluster().kubeconfig(),
                 "api-cost",
                 List.of(
                     "--periodic-reconcile-interval=" + interval.toSeconds(),
@@ -184,10 +177,10 @@ public final class ApiCostBenchmark {
   }
 
   private Map<ApiServerRequests.Key, Double> window() throws InterruptedException {
-    Map<ApiServerRequests.Key, Double> before = ApiServerRequests.read(cluster().admin());
+    Map<ApiServerRequests.Key, Double> before = ApiServerRequests.read(setup.cluster().admin());
     Thread.sleep(interval.toMillis());
     return ApiServerRequests.delta(
-        before, ApiServerRequests.read(cluster().admin()), OPERATOR_RESOURCES);
+        before, ApiServerRequests.read(setup.cluster().admin()), OPERATOR_RESOURCES);
   }
 
   private static double sum(OperatorJvm operator, String metric) {

@@ -75,22 +75,12 @@ public final class ConvergenceBenchmark {
   }
 
   /**
-   * Returns the namespaces the runs use, for later benchmarks on the same cluster().
+   * Returns the namespaces the runs use, for later benchmarks on the same cluster.
    *
    * @return the names, each labelled {@value #LABEL}{@code =yes}
    */
   public List<String> namespaces() {
     return names;
-  }
-
-  /** The cluster the benchmark builds on. */
-  private BenchCluster cluster() {
-    return setup.cluster();
-  }
-
-  /** How the operator is started. */
-  private OperatorLauncher launcher() {
-    return setup.launcher();
   }
 
   /**
@@ -102,7 +92,8 @@ public final class ConvergenceBenchmark {
    */
   public List<Figure> run(List<ClientProfile> profiles) throws Exception {
     Duration created =
-        cluster()
+        setup
+            .cluster()
             .createNamespaces(
                 names,
                 i -> {
@@ -122,7 +113,9 @@ public final class ConvergenceBenchmark {
     for (int p = 0; p < profiles.size(); p++) {
       ClientProfile profile = profiles.get(p);
       try (OperatorJvm operator =
-          launcher().start(cluster().kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
+          setup
+              .launcher()
+              .start(setup.cluster().kubeconfig(), "convergence-" + p, profile.operatorFlags())) {
         operator.awaitReady(Duration.ofMinutes(2));
         warmUp(p, profile, operator, timeout(profile, WARM_UP_MAX));
         for (int size : sizes) {
@@ -152,7 +145,8 @@ public final class ConvergenceBenchmark {
     List<Double> secondIdle = new ArrayList<>();
     List<Double> secondDuring = new ArrayList<>();
     SecondClient second =
-        SecondClient.start(cluster().kubeconfig(), "second-client-p" + index + "n" + namespaces);
+        SecondClient.start(
+            setup.cluster().kubeconfig(), "second-client-p" + index + "n" + namespaces);
     try {
       for (int r = 0; r < runs; r++) {
         String tag = "p" + index + "n" + namespaces + "r" + r;
@@ -268,10 +262,10 @@ public final class ConvergenceBenchmark {
    */
   private double[] limit(ClientProfile profile, List<String> where, String tag, Duration timeout)
       throws IOException, ApiException, InterruptedException {
-    CoreV1Api core = new CoreV1Api(KubeClients.create(cluster().kubeconfig()));
+    CoreV1Api core = new CoreV1Api(KubeClients.create(setup.cluster().kubeconfig()));
     WriteRateLimiter limiter = WriteRateLimiter.create(profile.qps(), profile.burst());
     String secret = "limit-" + tag;
-    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), secret)) {
+    try (CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), secret)) {
       long start = System.nanoTime();
       Duration loop =
           ParallelRequests.send(
@@ -279,7 +273,9 @@ public final class ConvergenceBenchmark {
               where.size(),
               profile.parallel(),
               Optional.of(limiter),
-              i -> core.createNamespacedSecret(where.get(i), cluster().copyLike(secret)).execute());
+              i ->
+                  core.createNamespacedSecret(where.get(i), setup.cluster().copyLike(secret))
+                      .execute());
       if (!watch.awaitCount(where.size(), timeout)) {
         throw new IllegalStateException(
             "the watch saw " + watch.count() + " of " + where.size() + " limit secrets");
@@ -323,9 +319,9 @@ public final class ConvergenceBenchmark {
       Duration timeout)
       throws ApiException, InterruptedException {
     String copy = "copy-" + tag;
-    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), copy)) {
+    try (CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), copy)) {
       long start = System.nanoTime();
-      cluster().createImagePullSecretSelecting("bench-" + tag, copy, selector);
+      setup.cluster().createImagePullSecretSelecting("bench-" + tag, copy, selector);
       watch.awaitCopies(expected, timeout, operator);
       return new double[] {
         (watch.lastArrival() - start) / 1e9, (watch.firstArrival() - start) / 1e9
@@ -339,12 +335,12 @@ public final class ConvergenceBenchmark {
    */
   private double cleanUp(OperatorJvm operator, String tag, List<String> where, Duration timeout)
       throws ApiException, InterruptedException {
-    cluster().deleteSecrets(where, "limit-" + tag);
+    setup.cluster().deleteSecrets(where, "limit-" + tag);
     String copy = "copy-" + tag;
     double seconds;
-    try (CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), copy)) {
+    try (CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), copy)) {
       long start = System.nanoTime();
-      cluster().deleteImagePullSecret("bench-" + tag);
+      setup.cluster().deleteImagePullSecret("bench-" + tag);
       if (!watch.awaitNonePresent(timeout)) {
         throw new IllegalStateException(
             watch.presentCount()

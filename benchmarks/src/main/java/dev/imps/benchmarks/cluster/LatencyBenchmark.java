@@ -29,16 +29,6 @@ public record LatencyBenchmark(BenchSetup setup, int perRun, double rate, int ru
   private static final String COPY = "latency-copy";
   private static final int WARM_UP = 20;
 
-  /** The cluster the benchmark builds on. */
-  private BenchCluster cluster() {
-    return setup.cluster();
-  }
-
-  /** How the operator is started. */
-  private OperatorLauncher launcher() {
-    return setup.launcher();
-  }
-
   /**
    * Runs the benchmark with imps's default client settings.
    *
@@ -50,14 +40,15 @@ public record LatencyBenchmark(BenchSetup setup, int perRun, double rate, int ru
     List<Double> p99 = new ArrayList<>();
     List<Double> worst = new ArrayList<>();
     try (OperatorJvm operator =
-            launcher()
+            setup
+                .launcher()
                 .start(
-                    cluster().kubeconfig(),
+                    setup.cluster().kubeconfig(),
                     "latency",
                     ClientProfile.IMPS_DEFAULTS.operatorFlags());
-        CopyWatch watch = CopyWatch.start(cluster().kube().adminClient(), COPY)) {
+        CopyWatch watch = CopyWatch.start(setup.cluster().kube().adminClient(), COPY)) {
       operator.awaitReady(Duration.ofMinutes(2));
-      cluster().createImagePullSecret("bench-latency", COPY, Map.of(LABEL, "yes"));
+      setup.cluster().createImagePullSecret("bench-latency", COPY, Map.of(LABEL, "yes"));
       samples(watch, "lw", WARM_UP, operator);
       for (int r = 0; r < runs; r++) {
         List<Double> millis = samples(watch, "l" + r, perRun, operator);
@@ -107,7 +98,7 @@ public record LatencyBenchmark(BenchSetup setup, int perRun, double rate, int ru
         Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
       }
       sent[i] = System.nanoTime();
-      cluster().createNamespace(names.get(i), Map.of(LABEL, "yes"));
+      setup.cluster().createNamespace(names.get(i), Map.of(LABEL, "yes"));
     }
     if (!watch.awaitCount(before + count, Duration.ofSeconds(60))) {
       throw new IllegalStateException(

@@ -43,16 +43,6 @@ public record MemoryBenchmark(
 
   private static final int HISTOGRAM_LINES = 6;
 
-  /** The cluster the benchmark builds on. */
-  private BenchCluster cluster() {
-    return setup.cluster();
-  }
-
-  /** How the operator is started. */
-  private OperatorLauncher launcher() {
-    return setup.launcher();
-  }
-
   /**
    * Builds the cluster, runs the operator to convergence and reads its memory.
    *
@@ -62,9 +52,9 @@ public record MemoryBenchmark(
   public List<Figure> run() throws Exception {
     double[] empty = emptyCluster();
     List<String> names = BenchCluster.names("m", namespaces);
-    Duration namespacesTook = cluster().createNamespaces(names, Map.of(LABEL, "yes"));
+    Duration namespacesTook = setup.cluster().createNamespaces(names, Map.of(LABEL, "yes"));
     int perNamespace = Math.max(1, pods / namespaces);
-    Duration podsTook = cluster().createPods(names, perNamespace);
+    Duration podsTook = setup.cluster().createPods(names, perNamespace);
     int podCount = perNamespace * namespaces;
     setup.progress(
         String.format(
@@ -82,13 +72,16 @@ public record MemoryBenchmark(
     double convergence;
     int teamNamespaces = (namespaces + 9) / 10;
     try (OperatorJvm operator =
-            launcher().start(cluster().kubeconfig(), "memory", profile.operatorFlags());
-        CopyWatch all = CopyWatch.start(cluster().kube().adminClient(), "memory-copy");
-        CopyWatch team = CopyWatch.start(cluster().kube().adminClient(), "team-copy")) {
+            setup
+                .launcher()
+                .start(setup.cluster().kubeconfig(), "memory", profile.operatorFlags());
+        CopyWatch all = CopyWatch.start(setup.cluster().kube().adminClient(), "memory-copy");
+        CopyWatch team = CopyWatch.start(setup.cluster().kube().adminClient(), "team-copy")) {
       long start = System.nanoTime();
       operator.awaitReady(Duration.ofMinutes(5));
-      cluster().createImagePullSecret("bench-memory", "memory-copy", Map.of(LABEL, "yes"));
-      cluster()
+      setup.cluster().createImagePullSecret("bench-memory", "memory-copy", Map.of(LABEL, "yes"));
+      setup
+          .cluster()
           .createPodSelectingImagePullSecret(
               "bench-memory-team", "team-copy", Map.of(BenchCluster.POD_TEAM_LABEL, "team-0"));
       Duration timeout = Duration.ofSeconds(300 + (long) (5.0 * namespaces / profile.qps()));
@@ -148,7 +141,7 @@ public record MemoryBenchmark(
             "MiB",
             Target.medianAtMost(160, "≤ 160 MiB"),
             "VmRSS after a full GC; JVM options "
-                + String.join(" ", launcher().jvmOptions())
+                + String.join(" ", setup.launcher().jvmOptions())
                 + "; "
                 + setUp),
         Figure.of(
@@ -202,7 +195,9 @@ public record MemoryBenchmark(
    */
   private double[] emptyCluster() throws Exception {
     try (OperatorJvm operator =
-        launcher().start(cluster().kubeconfig(), "memory-empty", profile.operatorFlags())) {
+        setup
+            .launcher()
+            .start(setup.cluster().kubeconfig(), "memory-empty", profile.operatorFlags())) {
       operator.awaitReady(Duration.ofMinutes(2));
       Thread.sleep(BETWEEN_RUNS.toMillis());
       ProcessMemory.collectGarbage(operator.pid());

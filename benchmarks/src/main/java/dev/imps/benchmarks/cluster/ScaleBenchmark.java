@@ -70,16 +70,6 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
     }
   }
 
-  /** The cluster the benchmark builds on. */
-  private BenchCluster cluster() {
-    return setup.cluster();
-  }
-
-  /** How the operator is started. */
-  private OperatorLauncher launcher() {
-    return setup.launcher();
-  }
-
   /**
    * Builds the cluster in two sizes and measures.
    *
@@ -90,15 +80,16 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
     List<String> all = BenchCluster.names("sc", settings.namespaces());
     List<String> small = all.subList(0, settings.smallNamespaces());
     List<String> rest = all.subList(settings.smallNamespaces(), all.size());
-    cluster().createNamespaces(small, this::labelsOf, this::annotationsOf);
+    setup.cluster().createNamespaces(small, this::labelsOf, this::annotationsOf);
     List<Figure> figures = new ArrayList<>();
     try (OperatorJvm operator =
-            launcher().start(cluster().kubeconfig(), "scale", profile.operatorFlags());
-        CopyWatch copies = CopyWatch.start(cluster().kube().adminClient(), COPY);
-        CopyWatch converging = CopyWatch.start(cluster().kube().adminClient(), CONVERGING_COPY)) {
+            setup.launcher().start(setup.cluster().kubeconfig(), "scale", profile.operatorFlags());
+        CopyWatch copies = CopyWatch.start(setup.cluster().kube().adminClient(), COPY);
+        CopyWatch converging =
+            CopyWatch.start(setup.cluster().kube().adminClient(), CONVERGING_COPY)) {
       operator.awaitReady(Duration.ofMinutes(5));
       for (int k = 0; k < settings.objects(); k++) {
-        cluster().createImagePullSecret(objectName(k), target(k));
+        setup.cluster().createImagePullSecret(objectName(k), target(k));
       }
       awaitCopies(copies, expectedCopies(settings.smallNamespaces()), operator);
       // Unmeasured: the JIT compiles the event path on the first events.
@@ -106,7 +97,7 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
       paced(
           copies,
           warmUp,
-          i -> cluster().createNamespace(warmUp.get(i), Map.of(TEAM_LABEL, "team-1")),
+          i -> setup.cluster().createNamespace(warmUp.get(i), Map.of(TEAM_LABEL, "team-1")),
           operator);
       double smallCpu = cpuPerNamespaceEvent(operator, copies, "cs");
       setup.progress(
@@ -116,13 +107,14 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
 
       int offset = small.size();
       Duration grew =
-          cluster()
+          setup
+              .cluster()
               .createNamespaces(rest, i -> labelsOf(i + offset), i -> annotationsOf(i + offset));
       List<String> unselected = BenchCluster.names("sp", settings.events());
-      cluster().createNamespaces(unselected, Map.of());
+      setup.cluster().createNamespaces(unselected, Map.of());
       int perNamespace = settings.pods() / settings.namespaces();
       Duration podsTook =
-          perNamespace > 0 ? cluster().createPods(all, perNamespace) : Duration.ZERO;
+          perNamespace > 0 ? setup.cluster().createPods(all, perNamespace) : Duration.ZERO;
       setup.progress(
           String.format(
               "scale: grew to %d namespaces in %.0f s, %d pods in %.0f s",
@@ -139,7 +131,8 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
 
       Samples namespaceLatency = namespaceLatency(copies, "ln", operator);
       Samples podLatency = podLatency(copies, unselected, operator);
-      cluster()
+      setup
+          .cluster()
           .createImagePullSecret(
               "scale-converging",
               Map.of(
@@ -247,7 +240,7 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
     return paced(
         copies,
         names,
-        i -> cluster().createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
+        i -> setup.cluster().createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
         operator);
   }
 
@@ -257,7 +250,7 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
     return paced(
         copies,
         unselected,
-        i -> cluster().createPod(unselected.get(i), "trigger", Map.of(APP_LABEL, "svc-3")),
+        i -> setup.cluster().createPod(unselected.get(i), "trigger", Map.of(APP_LABEL, "svc-3")),
         operator);
   }
 
@@ -280,7 +273,7 @@ public record ScaleBenchmark(BenchSetup setup, ClientProfile profile, Settings s
     paced(
         copies,
         names,
-        i -> cluster().createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
+        i -> setup.cluster().createNamespace(names.get(i), Map.of(TEAM_LABEL, "team-1")),
         operator);
     MemoryBenchmark.awaitQuiet(operator);
     double busy = ProcessCpu.seconds(operator.pid()) - busyStart;
