@@ -269,15 +269,15 @@ class PullSecretRendererTest {
                 + " docker.io is taken");
   }
 
-  static Stream<Arguments> sourcesWithoutCredentials() {
-    return Stream.of(
-        arguments("an empty object", "{}"),
-        arguments("an empty auths", "{\"auths\":{}}"),
-        arguments("only entries without credentials", "{\"auths\":{\"ghcr.io\":{}}}"));
-  }
-
   @ParameterizedTest(name = "a source of {0} is ok with a warning and the result warns")
-  @MethodSource("sourcesWithoutCredentials")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          an empty object                  | {}
+          an empty auths                   | {"auths":{}}
+          only entries without credentials | {"auths":{"ghcr.io":{}}}
+          """)
   void aSourceWithoutCredentialsIsReadButWarnedAbout(String description, String json) {
     MergedConfig alone =
         renderer.render(List.of(present(Secrets.dockerConfigJson("a/empty", json))));

@@ -7,6 +7,7 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -66,25 +67,26 @@ class RegistryKeyTest {
     }
   }
 
-  static Stream<Arguments> dockerHub() {
-    return Stream.of(
-        arguments("https://index.docker.io/v1/", true, false),
-        arguments("index.docker.io", true, false),
-        arguments("index.docker.io/v2/", true, false),
-        arguments("index.docker.io/team", false, false),
-        arguments("docker.io", false, true),
-        arguments("https://docker.io/v1/", false, true),
-        arguments("docker.io/team", false, true),
-        arguments("*.io", false, true),
-        arguments("d?cker.*", false, true),
-        arguments("docker.io:443", false, false),
-        arguments("*.docker.io", false, false),
-        arguments("registry-1.docker.io", false, false),
-        arguments("ghcr.io", false, false));
-  }
-
   @ParameterizedTest(name = "{0}: Docker Hub fallback {1}, may match Docker Hub images {2}")
-  @MethodSource("dockerHub")
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          # key                       | fallback | may match Docker Hub images
+          https://index.docker.io/v1/ | true     | false
+          index.docker.io             | true     | false
+          index.docker.io/v2/         | true     | false
+          index.docker.io/team        | false    | false
+          docker.io                   | false    | true
+          https://docker.io/v1/       | false    | true
+          docker.io/team              | false    | true
+          *.io                        | false    | true
+          d?cker.*                    | false    | true
+          docker.io:443               | false    | false
+          *.docker.io                 | false    | false
+          registry-1.docker.io        | false    | false
+          ghcr.io                     | false    | false
+          """)
   void tellsTheDockerHubFallbackFromKeysThatMatchDockerHubImages(
       String spelled, boolean fallback, boolean matchesHub) {
     RegistryKey key = RegistryKey.of(spelled);
