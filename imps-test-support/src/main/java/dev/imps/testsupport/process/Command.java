@@ -15,36 +15,46 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A command line to run to completion with its output captured: an immutable value built with
- * {@code with...} methods, run by {@link #run()}.
+ * A command line to run to completion with its output captured: an immutable value made by {@link
+ * #of} and adjusted with {@code with...} methods, run by {@link #run()}.
  *
  * <p>Both output streams are read on their own daemon threads (the common pool may have a single
  * thread on a 2-core machine, and a command that fills one pipe while the other is awaited would
  * never finish). A command that outlives its timeout is killed and reported with {@link
  * CommandResult#TIMED_OUT}. Thread-safe.
+ *
+ * @param line the program and its arguments
+ * @param directory the working directory, or {@code null} for this JVM's
+ * @param environment variables set on top of this JVM's environment
+ * @param input what is written to its standard input, or {@code null} for nothing
+ * @param timeout how long it may run before it is killed
  */
-public final class Command {
+public record Command(
+    List<String> line,
+    Path directory,
+    Map<String, String> environment,
+    String input,
+    Duration timeout) {
 
   /** The timeout of a command that sets none, 3 minutes. */
   public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(3);
 
-  private final List<String> line;
-  private final Path directory;
-  private final Map<String, String> environment;
-  private final String input;
-  private final Duration timeout;
-
-  private Command(
-      List<String> line,
-      Path directory,
-      Map<String, String> environment,
-      String input,
-      Duration timeout) {
-    this.line = line;
-    this.directory = directory;
-    this.environment = environment;
-    this.input = input;
-    this.timeout = timeout;
+  /**
+   * Checks and copies the parts.
+   *
+   * @throws IllegalArgumentException if {@code line} is empty or {@code timeout} is not positive
+   * @throws NullPointerException if {@code line}, {@code environment} or {@code timeout} is {@code
+   *     null}
+   */
+  public Command {
+    if (line.isEmpty()) {
+      throw new IllegalArgumentException("a command needs at least the program");
+    }
+    line = List.copyOf(line);
+    environment = Map.copyOf(environment);
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
   }
 
   /**
@@ -56,10 +66,7 @@ public final class Command {
    * @throws IllegalArgumentException if {@code line} is empty
    */
   public static Command of(List<String> line) {
-    if (line.isEmpty()) {
-      throw new IllegalArgumentException("a command needs at least the program");
-    }
-    return new Command(List.copyOf(line), null, Map.of(), null, DEFAULT_TIMEOUT);
+    return new Command(line, null, Map.of(), null, DEFAULT_TIMEOUT);
   }
 
   /**
@@ -82,7 +89,7 @@ public final class Command {
   public Command withEnvironment(Map<String, String> variables) {
     Map<String, String> all = new LinkedHashMap<>(environment);
     all.putAll(variables);
-    return new Command(line, directory, Map.copyOf(all), input, timeout);
+    return new Command(line, directory, all, input, timeout);
   }
 
   /**
@@ -103,19 +110,7 @@ public final class Command {
    * @throws IllegalArgumentException if {@code timeout} is not positive
    */
   public Command withTimeout(Duration timeout) {
-    if (timeout.isNegative() || timeout.isZero()) {
-      throw new IllegalArgumentException("timeout must be positive: " + timeout);
-    }
     return new Command(line, directory, environment, input, timeout);
-  }
-
-  /**
-   * Returns the command line.
-   *
-   * @return the program and its arguments
-   */
-  public List<String> line() {
-    return line;
   }
 
   /**
