@@ -167,7 +167,7 @@ class ChartRbacIT {
     try {
       return kube.kubectl(args.toArray(String[]::new)).strip().equals("yes");
     } catch (KubectlException e) {
-      if (e.exitStatus() == 1 && e.stdout().strip().startsWith("no")) {
+      if (e.result().exitStatus() == 1 && e.result().stdout().strip().startsWith("no")) {
         return false;
       }
       throw e;

@@ -30,11 +30,8 @@ record Kubectl(Path binary, Path kubeconfig, Path cacheDirectory) {
     CommandResult result =
         new dev.imps.testsupport.process.Kubectl(binary, kubeconfig, cacheDirectory)
             .run(input, TIMEOUT, args);
-    if (result.timedOut()) {
-      throw new KubectlException(args, -1, "", "timed out after " + TIMEOUT.toSeconds() + " s");
-    }
     if (!result.succeeded()) {
-      throw new KubectlException(args, result.exitStatus(), result.stdout(), result.stderr());
+      throw new KubectlException(args, result);
     }
     return result.stdout();
   }

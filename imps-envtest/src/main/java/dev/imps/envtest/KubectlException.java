@@ -1,59 +1,42 @@
 package dev.imps.envtest;
 
+import dev.imps.testsupport.process.CommandResult;
 import java.util.List;
 
 /**
- * Thrown when kubectl exits with a non-zero status; carries its output so tests can assert on the
- * API server's error message.
+ * Thrown when kubectl exits with a non-zero status or times out; carries what it did so tests can
+ * assert on the API server's error message.
  */
 public final class KubectlException extends RuntimeException {
 
   private static final long serialVersionUID = 1L;
 
-  private final int exitStatus;
-  private final String stdout;
-  private final String stderr;
+  private final CommandResult result;
 
   /**
    * Creates the exception.
    *
-   * @param args the kubectl arguments
-   * @param exitStatus kubectl's exit status, -1 when it timed out
-   * @param stdout what kubectl printed on standard output
-   * @param stderr what kubectl printed on standard error
+   * @param args the kubectl arguments, for the message (without the kubeconfig and cache flags)
+   * @param result what kubectl did; its status is {@link CommandResult#TIMED_OUT} when it timed out
    */
-  public KubectlException(List<String> args, int exitStatus, String stdout, String stderr) {
+  public KubectlException(List<String> args, CommandResult result) {
     super(
-        "kubectl " + String.join(" ", args) + " exited with " + exitStatus + ": " + stderr.strip());
-    this.exitStatus = exitStatus;
-    this.stdout = stdout;
-    this.stderr = stderr;
+        "kubectl "
+            + String.join(" ", args)
+            + " exited with "
+            + result.exitStatus()
+            + ": "
+            + result.stderr().strip());
+    this.result = result;
   }
 
   /**
-   * Returns kubectl's exit status.
+   * Returns what kubectl did: its exit status ({@link CommandResult#TIMED_OUT} when it timed out),
+   * standard output, and standard error, where the API server's message appears.
    *
-   * @return the status, -1 when it timed out
+   * @return the result
    */
-  public int exitStatus() {
-    return exitStatus;
-  }
-
-  /**
-   * Returns what kubectl printed on standard output.
-   *
-   * @return standard output
-   */
-  public String stdout() {
-    return stdout;
-  }
-
-  /**
-   * Returns what kubectl printed on standard error, where the API server's message appears.
-   *
-   * @return standard error
-   */
-  public String stderr() {
-    return stderr;
+  public CommandResult result() {
+    return result;
   }
 }

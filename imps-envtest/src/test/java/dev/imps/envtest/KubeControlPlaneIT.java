@@ -151,8 +151,8 @@ class KubeControlPlaneIT {
         .isInstanceOfSatisfying(
             KubectlException.class,
             e -> {
-              assertThat(e.exitStatus()).isEqualTo(1);
-              assertThat(e.stderr()).contains("NotFound");
+              assertThat(e.result().exitStatus()).isEqualTo(1);
+              assertThat(e.result().stderr()).contains("NotFound");
             });
   }
 
