@@ -1,6 +1,7 @@
 package dev.imps.envtest;
 
 import dev.imps.api.CrdResource;
+import dev.imps.testsupport.process.LoggedProcess;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.models.V1CustomResourceDefinition;
@@ -70,8 +71,8 @@ public final class KubeControlPlane implements AutoCloseable {
   private final Thread shutdownHook;
   private final ServiceAccountClients serviceAccountClients;
   // volatile: the shutdown hook reads them without the lock a test thread may hold
-  private volatile ChildProcess etcd;
-  private volatile ChildProcess apiServer;
+  private volatile LoggedProcess etcd;
+  private volatile LoggedProcess apiServer;
   private byte[] certificateAuthority;
   private Kubectl kubectl;
   private Duration startupTime = Duration.ZERO;
@@ -259,7 +260,7 @@ public final class KubeControlPlane implements AutoCloseable {
   public synchronized void stopApiServer() {
     checkOpen();
     if (apiServer != null) {
-      apiServer.stop(STOP_GRACE);
+      apiServer.stopAtEndOfInput(STOP_GRACE);
     }
   }
 
@@ -431,10 +432,10 @@ public final class KubeControlPlane implements AutoCloseable {
       // The JVM is already shutting down and the hook is stopping the processes too.
     }
     if (apiServer != null) {
-      apiServer.stop(STOP_GRACE);
+      apiServer.stopAtEndOfInput(STOP_GRACE);
     }
     if (etcd != null) {
-      etcd.stop(STOP_GRACE);
+      etcd.stopAtEndOfInput(STOP_GRACE);
     }
     files.delete();
   }
@@ -444,13 +445,13 @@ public final class KubeControlPlane implements AutoCloseable {
    * hold while it waits for kube-apiserver, so JVM exit is never held up by it.
    */
   private void stopOnShutdown() {
-    ChildProcess runningApiServer = apiServer;
-    ChildProcess runningEtcd = etcd;
+    LoggedProcess runningApiServer = apiServer;
+    LoggedProcess runningEtcd = etcd;
     if (runningApiServer != null) {
-      runningApiServer.stop(SHUTDOWN_GRACE);
+      runningApiServer.stopAtEndOfInput(SHUTDOWN_GRACE);
     }
     if (runningEtcd != null) {
-      runningEtcd.stop(SHUTDOWN_GRACE);
+      runningEtcd.stopAtEndOfInput(SHUTDOWN_GRACE);
     }
     try {
       files.delete();
@@ -478,7 +479,7 @@ public final class KubeControlPlane implements AutoCloseable {
 
   /** Polls {@code ready}, failing at once if the process ends and quoting its log on timeout. */
   private static void awaitReady(
-      ChildProcess process, String what, Duration interval, Poll.Condition ready) {
+      LoggedProcess process, String what, Duration interval, Poll.Condition ready) {
     try {
       Poll.until(what, START_TIMEOUT, interval, () -> failIfEnded(process), ready);
     } catch (IllegalStateException e) {
@@ -495,7 +496,7 @@ public final class KubeControlPlane implements AutoCloseable {
     }
   }
 
-  private static void failIfEnded(ChildProcess process) {
+  private static void failIfEnded(LoggedProcess process) {
     if (!process.isAlive()) {
       throw new IllegalStateException(
           process.name()

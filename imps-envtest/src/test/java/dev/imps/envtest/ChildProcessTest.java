@@ -2,6 +2,7 @@ package dev.imps.envtest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.imps.testsupport.process.LoggedProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -20,11 +21,11 @@ class ChildProcessTest {
 
   @Test
   void stop_ends_the_binary_not_only_its_guard() throws Exception {
-    ChildProcess process =
+    LoggedProcess process =
         ChildProcess.start("sleep", List.of("sleep", "300"), temp.resolve("log"));
     List<ProcessHandle> descendants = awaitDescendants(process);
 
-    process.stop(Duration.ofSeconds(10));
+    process.stopAtEndOfInput(Duration.ofSeconds(10));
 
     assertThat(process.isAlive()).isFalse();
     assertAllEnd(descendants);
@@ -33,7 +34,7 @@ class ChildProcessTest {
   @Test
   void a_binary_that_ignores_sigterm_is_killed_after_the_grace_period() throws Exception {
     Path log = temp.resolve("log");
-    ChildProcess process =
+    LoggedProcess process =
         ChildProcess.start(
             "stubborn",
             List.of("bash", "-c", "trap '' TERM; echo started; while :; do sleep 0.1; done"),
@@ -41,7 +42,7 @@ class ChildProcessTest {
     List<ProcessHandle> descendants = awaitDescendants(process);
     awaitLog(log, "started");
 
-    process.stop(Duration.ofMillis(500));
+    process.stopAtEndOfInput(Duration.ofMillis(500));
 
     assertThat(process.isAlive()).isFalse();
     assertAllEnd(descendants);
@@ -74,7 +75,7 @@ class ChildProcessTest {
 
   @Test
   void the_guard_exits_with_the_binary_and_keeps_its_status_and_output() throws Exception {
-    ChildProcess process =
+    LoggedProcess process =
         ChildProcess.start(
             "failing",
             List.of("sh", "-c", "echo bind: address in use; exit 3"),
@@ -88,7 +89,7 @@ class ChildProcessTest {
 
   @Test
   void the_binary_reads_no_input_from_the_pipe_to_the_jvm() throws Exception {
-    ChildProcess process =
+    LoggedProcess process =
         ChildProcess.start(
             "reader", List.of("sh", "-c", "cat; echo input-closed"), temp.resolve("log"));
 
@@ -99,7 +100,7 @@ class ChildProcessTest {
 
   @Test
   void the_log_tail_keeps_only_the_last_lines() throws Exception {
-    ChildProcess process =
+    LoggedProcess process =
         ChildProcess.start(
             "counter",
             List.of("sh", "-c", "for i in 1 2 3 4 5; do echo line $i; done"),
@@ -113,7 +114,8 @@ class ChildProcessTest {
   /** Runs in a separate JVM: starts {@code sleep 300} guarded, prints its pid, waits forever. */
   static final class StartSleepAndWait {
     public static void main(String[] args) throws Exception {
-      ChildProcess process = ChildProcess.start("sleep", List.of("sleep", "300"), Path.of(args[0]));
+      LoggedProcess process =
+          ChildProcess.start("sleep", List.of("sleep", "300"), Path.of(args[0]));
       long pid = sleepPid(process);
       for (int i = 0; i < 400 && pid < 0; i++) {
         Thread.sleep(25);
@@ -124,9 +126,8 @@ class ChildProcessTest {
       Thread.sleep(Long.MAX_VALUE);
     }
 
-    private static long sleepPid(ChildProcess process) {
-      return process.descendantPids().stream()
-          .flatMap(pid -> ProcessHandle.of(pid).stream())
+    private static long sleepPid(LoggedProcess process) {
+      return descendants(process).stream()
           .filter(h -> h.info().command().map(c -> c.endsWith("/sleep")).orElse(false))
           .mapToLong(ProcessHandle::pid)
           .findFirst()
@@ -135,16 +136,21 @@ class ChildProcessTest {
   }
 
   /** Waits until the guard has started the binary and its pipe watcher. */
-  private static List<ProcessHandle> awaitDescendants(ChildProcess process)
+  private static List<ProcessHandle> awaitDescendants(LoggedProcess process)
       throws InterruptedException {
     for (int i = 0; i < 400; i++) {
-      List<Long> pids = process.descendantPids();
-      if (pids.size() >= 2) {
-        return pids.stream().flatMap(pid -> ProcessHandle.of(pid).stream()).toList();
+      List<ProcessHandle> descendants = descendants(process);
+      if (descendants.size() >= 2) {
+        return descendants;
       }
       Thread.sleep(25);
     }
     throw new AssertionError("the guard did not start its binary and watcher");
+  }
+
+  /** The guard's descendants, which include the binary; empty once it has ended. */
+  private static List<ProcessHandle> descendants(LoggedProcess process) {
+    return ProcessHandle.of(process.pid()).stream().flatMap(ProcessHandle::descendants).toList();
   }
 
   private static void assertAllEnd(List<ProcessHandle> processes) throws Exception {
@@ -161,7 +167,7 @@ class ChildProcessTest {
     }
   }
 
-  private static void awaitEnd(ChildProcess process) throws InterruptedException {
+  private static void awaitEnd(LoggedProcess process) throws InterruptedException {
     for (int i = 0; i < 400 && process.isAlive(); i++) {
       Thread.sleep(25);
     }

@@ -10,8 +10,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A long-running child process whose standard output and error are appended to a log file (under
- * {@code target/}, never {@code /tmp}), stopped by its own handle: SIGTERM, then SIGKILL after a
- * grace period. Not thread-safe; one test owns it.
+ * {@code target/}, never {@code /tmp}), stopped by its own handle: SIGTERM, or the end of its
+ * standard input for a process that runs until then, and SIGKILL after a grace period. Not
+ * thread-safe; one test owns it.
  */
 public final class LoggedProcess implements AutoCloseable {
 
@@ -22,10 +23,17 @@ public final class LoggedProcess implements AutoCloseable {
   private final Process process;
   private final Path log;
 
-  private LoggedProcess(String name, Process process, Path log) {
+  private LoggedProcess(String name, ProcessBuilder builder, Path log) throws IOException {
     this.name = name;
-    this.process = process;
     this.log = log;
+    Path folder = log.toAbsolutePath().getParent();
+    if (folder != null) {
+      Files.createDirectories(folder);
+    }
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    this.process = builder.start();
   }
 
   /**
@@ -40,14 +48,7 @@ public final class LoggedProcess implements AutoCloseable {
    */
   public static LoggedProcess start(String name, ProcessBuilder builder, Path log) {
     try {
-      Path folder = log.toAbsolutePath().getParent();
-      if (folder != null) {
-        Files.createDirectories(folder);
-      }
-      builder
-          .redirectErrorStream(true)
-          .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-      return new LoggedProcess(name, builder.start(), log);
+      return new LoggedProcess(name, builder, log);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot start " + name, e);
     }
@@ -125,9 +126,7 @@ public final class LoggedProcess implements AutoCloseable {
    * @throws InterruptedException if interrupted while waiting
    */
   public void kill() throws InterruptedException {
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroyForcibly();
-    descendants.forEach(ProcessHandle::destroyForcibly);
+    destroyForcibly(process.descendants().toList());
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
@@ -138,25 +137,60 @@ public final class LoggedProcess implements AutoCloseable {
    * @param grace how long a graceful stop may take
    */
   public void stop(Duration grace) {
-    List<ProcessHandle> descendants = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroyForcibly();
-        descendants.forEach(ProcessHandle::destroyForcibly);
-        process.waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      process.destroyForcibly();
-      descendants.forEach(ProcessHandle::destroyForcibly);
-      Thread.currentThread().interrupt();
-    }
+    stop(process::destroy, grace);
+  }
+
+  /**
+   * Stops a process that runs until its standard input ends: closes the pipe to it and waits; after
+   * {@code grace} it (and what it started) is killed with SIGKILL. Since only this JVM holds the
+   * pipe's write end, such a process stops the same way when this JVM ends, even by SIGKILL. Does
+   * nothing if it already ended.
+   *
+   * @param grace how long a graceful stop may take
+   */
+  public void stopAtEndOfInput(Duration grace) {
+    stop(this::closeInput, grace);
   }
 
   /** Stops the process with {@link #DEFAULT_GRACE}. */
   @Override
   public void close() {
     stop(DEFAULT_GRACE);
+  }
+
+  /**
+   * Asks the process to end, waits up to {@code grace}, then kills it and its descendants; either
+   * way it waits a little for the descendants, which may still be exiting after the process, so
+   * that their ports and files are free.
+   */
+  private void stop(Runnable askToEnd, Duration grace) {
+    List<ProcessHandle> descendants = process.descendants().toList();
+    askToEnd.run();
+    try {
+      if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+        destroyForcibly(descendants);
+        process.waitFor(10, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      destroyForcibly(descendants);
+      Thread.currentThread().interrupt();
+    }
+    for (ProcessHandle descendant : descendants) {
+      descendant.onExit().completeOnTimeout(descendant, 5, TimeUnit.SECONDS).join();
+    }
+  }
+
+  private void destroyForcibly(List<ProcessHandle> descendants) {
+    process.destroyForcibly();
+    descendants.forEach(ProcessHandle::destroyForcibly);
+  }
+
+  private void closeInput() {
+    try {
+      process.getOutputStream().close();
+    } catch (IOException e) {
+      // Already closed: the process has seen the end of its input.
+    }
   }
 
   @Override
