@@ -1,15 +1,13 @@
 package dev.imps.e2e;
 
-import dev.imps.testsupport.process.LogFile;
+import dev.imps.testsupport.process.LoggedProcess;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A real single-node cluster for end-to-end tests: {@code scripts/test-node.sh} running as a child
@@ -32,18 +30,17 @@ final class TestNode implements AutoCloseable {
 
   private static final Duration STOP_TIMEOUT = Duration.ofMinutes(2);
 
-  private final Process script;
+  private final LoggedProcess script;
   private final Path workDirectory;
-  private final Path scriptLog;
   private final NodeEnvironment environment;
   private final Kubectl kubectl;
 
-  private TestNode(Process script, Path workDirectory, Path scriptLog, NodeEnvironment env) {
+  /** The node of a script that has written {@code node.env} into its work folder. */
+  private TestNode(LoggedProcess script, Path workDirectory) {
+    this.environment = NodeEnvironment.read(envFile(workDirectory));
+    this.kubectl = new Kubectl(environment.kubeconfig(), workDirectory.resolve("kubectl-cache"));
     this.script = script;
     this.workDirectory = workDirectory;
-    this.scriptLog = scriptLog;
-    this.environment = env;
-    this.kubectl = new Kubectl(env.kubeconfig(), workDirectory.resolve("kubectl-cache"));
   }
 
   /**
@@ -61,20 +58,16 @@ final class TestNode implements AutoCloseable {
     try {
       deleteRecursively(workDirectory);
       Files.createDirectories(workDirectory);
+      Files.deleteIfExists(scriptLog);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot prepare " + workDirectory, e);
     }
-    Process process;
-    try {
-      process =
-          new ProcessBuilder("bash", script.toString(), workDirectory.toString())
-              .redirectErrorStream(true)
-              .redirectOutput(scriptLog.toFile())
-              .start();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot start " + script, e);
-    }
-    Path envFile = workDirectory.resolve("node.env");
+    LoggedProcess process =
+        LoggedProcess.start(
+            script.toString(),
+            new ProcessBuilder("bash", script.toString(), workDirectory.toString()),
+            scriptLog);
+    Path envFile = envFile(workDirectory);
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!Files.exists(envFile)) {
       if (!process.isAlive()) {
@@ -83,16 +76,16 @@ final class TestNode implements AutoCloseable {
                 + " exited with status "
                 + process.exitValue()
                 + " before the node was Ready:\n"
-                + tail(scriptLog, 30));
+                + process.logTail(30));
       }
       if (System.nanoTime() > deadline) {
-        stop(process);
+        process.stopAtEndOfInput(STOP_TIMEOUT);
         throw new IllegalStateException(
-            "the test node was not Ready within " + START_TIMEOUT + ":\n" + tail(scriptLog, 30));
+            "the test node was not Ready within " + START_TIMEOUT + ":\n" + process.logTail(30));
       }
       sleep(Duration.ofMillis(250));
     }
-    return new TestNode(process, workDirectory, scriptLog, NodeEnvironment.read(envFile));
+    return new TestNode(process, workDirectory);
   }
 
   /**
@@ -154,10 +147,13 @@ final class TestNode implements AutoCloseable {
     return workDirectory;
   }
 
-  /** Stops the node: closes the script's standard input and waits for its clean-up. */
+  /**
+   * Stops the node: closes the script's standard input and waits for its clean-up; after {@code
+   * STOP_TIMEOUT} the script and what it started are killed.
+   */
   @Override
   public void close() {
-    stop(script);
+    script.stopAtEndOfInput(STOP_TIMEOUT);
   }
 
   /**
@@ -166,27 +162,12 @@ final class TestNode implements AutoCloseable {
    * @return the log file
    */
   Path scriptLog() {
-    return scriptLog;
+    return script.logFile();
   }
 
-  private static void stop(Process process) {
-    try (OutputStream stdin = process.getOutputStream()) {
-      // closing is the signal
-    } catch (IOException e) {
-      // already closed: the script has seen end of file
-    }
-    try {
-      if (!process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-        process.destroy();
-        process.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-  }
-
-  static String tail(Path file, int lines) {
-    return LogFile.tail(file, lines);
+  /** Where the script writes what its users need once the node is Ready. */
+  private static Path envFile(Path workDirectory) {
+    return workDirectory.resolve("node.env");
   }
 
   private static void sleep(Duration duration) {
