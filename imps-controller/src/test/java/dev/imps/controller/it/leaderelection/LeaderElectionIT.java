@@ -3,12 +3,12 @@ package dev.imps.controller.it.leaderelection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.imps.controller.it.support.OperatorProcess;
 import dev.imps.controller.it.support.OperatorProcesses;
 import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
+import dev.imps.testsupport.process.LoggedProcess;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
 import io.kubernetes.client.openapi.models.V1Lease;
@@ -28,6 +28,11 @@ class LeaderElectionIT {
   static final int LEASE_SECONDS = 6;
   static final String LEASE = "imps-leader-election";
 
+  /** Short Lease timings, so that a takeover or a lost Lease happens within seconds. */
+  static final String[] LEASE_TIMINGS = {
+    "--lease-duration=" + LEASE_SECONDS, "--renew-deadline=4", "--retry-period=1"
+  };
+
   @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
 
   @Test
@@ -36,23 +41,19 @@ class LeaderElectionIT {
     TestCluster cluster = new TestCluster(kube);
     String leaseNamespace = cluster.namespace("imps-config");
     SourceSecret source = cluster.dockerLoginSource("le-sources", "docker-login");
-    String[] flags = {
-      "--metrics-addr=0",
-      "--enable-leader-election",
-      "--config-namespace=" + leaseNamespace,
-      "--lease-duration=" + LEASE_SECONDS,
-      "--renew-deadline=4",
-      "--retry-period=1"
-    };
-    OperatorProcess first = processes.start("imps-a", kube.kubeconfigFile(), flags);
-    OperatorProcess second = processes.start("imps-b", kube.kubeconfigFile(), flags);
+    LoggedProcess first =
+        processes.startLeaderElecting(
+            "imps-a", kube.kubeconfigFile(), leaseNamespace, LEASE_TIMINGS);
+    LoggedProcess second =
+        processes.startLeaderElecting(
+            "imps-b", kube.kubeconfigFile(), leaseNamespace, LEASE_TIMINGS);
     CoordinationV1Api leases = new CoordinationV1Api(cluster.admin());
     await("a leader")
         .atMost(Duration.ofSeconds(90))
         .until(() -> holder(leases, leaseNamespace).isPresent());
     String leaderIdentity = holder(leases, leaseNamespace).orElseThrow();
-    OperatorProcess leader = leaderIdentity.startsWith("imps-a_") ? first : second;
-    OperatorProcess standby = leader == first ? second : first;
+    LoggedProcess leader = leaderIdentity.startsWith("imps-a_") ? first : second;
+    LoggedProcess standby = leader == first ? second : first;
 
     String before = cluster.namespace("le-before");
     String name = cluster.createImagePullSecret("imps-le", source, "pull-secret", before);
@@ -102,16 +103,9 @@ class LeaderElectionIT {
       KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
     String leaseNamespace = cluster.namespace("imps-config");
-    OperatorProcess lost =
-        processes.start(
-            "imps-lost",
-            kube.kubeconfigFile(),
-            "--metrics-addr=0",
-            "--enable-leader-election",
-            "--config-namespace=" + leaseNamespace,
-            "--lease-duration=" + LEASE_SECONDS,
-            "--renew-deadline=4",
-            "--retry-period=1");
+    LoggedProcess lost =
+        processes.startLeaderElecting(
+            "imps-lost", kube.kubeconfigFile(), leaseNamespace, LEASE_TIMINGS);
     CoordinationV1Api leases = new CoordinationV1Api(cluster.admin());
     await("it leads")
         .atMost(Duration.ofSeconds(90))

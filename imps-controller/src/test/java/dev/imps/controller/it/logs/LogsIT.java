@@ -7,11 +7,11 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
-import dev.imps.controller.it.support.OperatorProcess;
 import dev.imps.controller.it.support.OperatorProcesses;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
+import dev.imps.testsupport.process.LoggedProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -41,13 +41,8 @@ class LogsIT {
         sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", PASSWORD));
     String target = cluster.namespace("logs-target");
     String name = TestCluster.uniqueName("imps-logs");
-    OperatorProcess operator =
-        processes.start(
-            "imps-logs",
-            kube.kubeconfigFile(),
-            "--metrics-addr=0",
-            "--log-json",
-            "--log-level=debug");
+    LoggedProcess operator =
+        processes.start("imps-logs", kube.kubeconfigFile(), "--log-json", "--log-level=debug");
 
     cluster.apply(
         Manifests.imagePullSecret(

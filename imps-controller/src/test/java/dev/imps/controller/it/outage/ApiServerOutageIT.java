@@ -2,12 +2,12 @@ package dev.imps.controller.it.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.controller.it.support.OperatorProcess;
 import dev.imps.controller.it.support.OperatorProcesses;
 import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
+import dev.imps.testsupport.process.LoggedProcess;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
@@ -29,18 +29,13 @@ class ApiServerOutageIT {
   void a_15_second_outage_costs_no_restart_and_one_warning_and_sigterm_logs_no_error(
       KubeControlPlane kube) throws Exception {
     TestCluster cluster = new TestCluster(kube);
-    String leases = cluster.namespace("outage-leases");
     SourceSecret source = cluster.dockerLoginSource("outage-sources", "login");
     String before = cluster.namespace("outage-before");
     String after = cluster.namespace("outage-after");
     String name = cluster.createImagePullSecret("imps-outage", source, "pull-secret", before);
-    OperatorProcess operator =
-        processes.start(
-            "imps-outage",
-            kube.kubeconfigFile(),
-            "--metrics-addr=0",
-            "--enable-leader-election",
-            "--config-namespace=" + leases);
+    LoggedProcess operator =
+        processes.startLeaderElecting(
+            "imps-outage", kube.kubeconfigFile(), cluster.namespace("outage-leases"));
     Awaitility.await("the leader's first copy")
         .atMost(Duration.ofSeconds(90))
         .pollInterval(Duration.ofMillis(250))

@@ -6,12 +6,12 @@ import static org.awaitility.Awaitility.await;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
-import dev.imps.controller.it.support.OperatorProcess;
 import dev.imps.controller.it.support.OperatorProcesses;
 import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
 import dev.imps.envtest.EnableKubeControlPlane;
 import dev.imps.envtest.KubeControlPlane;
+import dev.imps.testsupport.process.LoggedProcess;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -43,8 +43,8 @@ class OperatorRestartIT {
             doomed, source, Manifests.namesTarget("doomed-secret", doomedNamespace)));
     String name = TestCluster.uniqueName("imps-restart");
     // Slow writes (2 per second) so that the kill lands in the middle of the reconciliation.
-    String[] flags = {"--metrics-addr=0", "--qps=2", "--burst=1"};
-    OperatorProcess operator = processes.start("imps-restart", kube.kubeconfigFile(), flags);
+    String[] flags = {"--qps=2", "--burst=1"};
+    LoggedProcess operator = processes.start("imps-restart", kube.kubeconfigFile(), flags);
     await("the doomed CR's copy")
         .atMost(Duration.ofSeconds(60))
         .untilAsserted(
@@ -62,7 +62,7 @@ class OperatorRestartIT {
     assertThat(copiesAtKill).as("killed mid-reconcile").isLessThan(NAMESPACES);
     cluster.deleteImagePullSecret(doomed);
 
-    processes.start("imps-restart", kube.kubeconfigFile(), "--metrics-addr=0");
+    processes.start("imps-restart", kube.kubeconfigFile());
     await("every copy after the restart, and the CR Ready")
         .atMost(Duration.ofSeconds(90))
         .untilAsserted(
