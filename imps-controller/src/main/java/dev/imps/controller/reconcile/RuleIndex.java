@@ -4,6 +4,7 @@ import dev.imps.selector.AnnotationSelector;
 import dev.imps.selector.LabelSelector;
 import dev.imps.selector.NamespaceRule;
 import dev.imps.selector.NamespaceView;
+import dev.imps.selector.PodView;
 import dev.imps.selector.Requirement;
 import java.util.Collection;
 import java.util.HashMap;
@@ -129,14 +130,32 @@ public final class RuleIndex {
   }
 
   /**
-   * Returns the objects with pod clauses, with their rules.
+   * Returns the objects for which one pod's change may flip a namespace's verdict: those whose pod
+   * clauses the pod matches before or after the change but not both, and whose namespace clauses do
+   * not select the namespace anyway. Whether another pod of the namespace keeps a pod clause
+   * holding is left to the caller, which knows the namespace's pods.
    *
-   * @return the rules with pod clauses, by object name
+   * @param namespace the pod's namespace, or {@code null} if it is not known (then no namespace
+   *     clause selects it)
+   * @param before the pod before the change, or {@code null} if it was just created
+   * @param after the pod after the change, or {@code null} if it was deleted
+   * @return the rules of those objects, by object name
    */
-  public Map<String, NamespaceRule> withPodClauses() {
-    Map<String, NamespaceRule> result = new HashMap<>();
-    withPodClauses.forEach(name -> result.put(name, rules.get(name)));
-    return result;
+  public Map<String, NamespaceRule> podClauseFlips(
+      NamespaceView namespace, PodView before, PodView after) {
+    Map<String, NamespaceRule> flips = new HashMap<>();
+    for (String name : withPodClauses) {
+      NamespaceRule rule = rules.get(name);
+      if (namespace != null && rule.evaluateNamespaceOnly(namespace).matched()) {
+        continue;
+      }
+      boolean was = before != null && rule.evaluatePod(before).matched();
+      boolean is = after != null && rule.evaluatePod(after).matched();
+      if (was != is) {
+        flips.put(name, rule);
+      }
+    }
+    return flips;
   }
 
   /**

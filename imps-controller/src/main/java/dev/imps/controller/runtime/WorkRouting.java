@@ -237,15 +237,10 @@ final class WorkRouting {
     PodView oldView = before == null ? null : Snapshots.pod(before);
     PodView newView = after == null ? null : Snapshots.pod(after);
     index()
-        .withPodClauses()
+        .podClauseFlips(namespaceView, oldView, newView)
         .forEach(
             (name, rule) -> {
-              if (namespaceView != null && rule.evaluateNamespaceOnly(namespaceView).matched()) {
-                return;
-              }
-              boolean was = oldView != null && rule.evaluatePod(oldView).matched();
-              boolean is = newView != null && rule.evaluatePod(newView).matched();
-              if (was != is && !anotherPodMatches(namespaceName, any, rule)) {
+              if (!anotherPodMatches(namespaceName, any, rule)) {
                 enqueueNamespace.accept(name, namespaceName);
               }
             });

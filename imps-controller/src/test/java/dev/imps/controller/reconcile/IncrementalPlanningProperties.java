@@ -288,22 +288,16 @@ class IncrementalPlanningProperties {
       podChanged(e.namespace(), before.get(), null);
     }
 
-    /** As the operator's pod routing: only pod-clause flips of namespaces not selected anyway. */
+    /**
+     * As the operator's pod routing: only pod-clause flips of namespaces not selected anyway, but
+     * without its look for another matching pod, which only saves passes.
+     */
     private void podChanged(String namespace, PodView before, PodView after) {
       NamespaceView view = cluster.namespace(namespace).map(NamespaceSnapshot::view).orElse(null);
       index()
-          .withPodClauses()
-          .forEach(
-              (name, rule) -> {
-                if (view != null && rule.evaluateNamespaceOnly(view).matched()) {
-                  return;
-                }
-                boolean was = before != null && rule.evaluatePod(before).matched();
-                boolean is = after != null && rule.evaluatePod(after).matched();
-                if (was != is) {
-                  namespacePass(name, namespace);
-                }
-              });
+          .podClauseFlips(view, before, after)
+          .keySet()
+          .forEach(name -> namespacePass(name, namespace));
     }
 
     private void putCr(PutCr e) {

@@ -6,6 +6,7 @@ import dev.imps.selector.AnnotationSelector;
 import dev.imps.selector.LabelSelector;
 import dev.imps.selector.NamespaceRule;
 import dev.imps.selector.NamespaceView;
+import dev.imps.selector.PodView;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -110,6 +111,74 @@ class RuleIndexTest {
   void theObjectsMatchingBeforeOrAfterIncludeEveryFlip(
       String description, NamespaceView before, NamespaceView after, Set<String> flipped) {
     assertThat(INDEX.matchingBeforeOrAfter(before, after)).containsAll(flipped);
+  }
+
+  private static final RuleIndex POD_RULES =
+      RuleIndex.of(
+          Map.of(
+              "web-pods",
+              NamespaceRule.builder().podLabels(List.of(LabelSelector.parse("app=web"))).build(),
+              "team-a-or-web-pods",
+              NamespaceRule.builder()
+                  .namespaceLabels(List.of(LabelSelector.parse("team=a")))
+                  .podLabels(List.of(LabelSelector.parse("app=web")))
+                  .build(),
+              "by-name",
+              NamespaceRule.builder().names(List.of("x")).build()));
+
+  static Stream<Arguments> podChanges() {
+    NamespaceView plain = view("x", Map.of(), Map.of());
+    PodView web = PodView.of("p", Map.of("app", "web"));
+    PodView db = PodView.of("p", Map.of("app", "db"));
+    return Stream.of(
+        Arguments.of(
+            "a matching pod created flips the pod clauses",
+            plain,
+            null,
+            web,
+            Set.of("web-pods", "team-a-or-web-pods")),
+        Arguments.of(
+            "a matching pod deleted flips them back",
+            plain,
+            web,
+            null,
+            Set.of("web-pods", "team-a-or-web-pods")),
+        Arguments.of(
+            "a label changed away flips them",
+            plain,
+            web,
+            db,
+            Set.of("web-pods", "team-a-or-web-pods")),
+        Arguments.of(
+            "a pod that matches before and after flips nothing",
+            plain,
+            web,
+            PodView.of("p", Map.of("app", "web", "tier", "front")),
+            Set.of()),
+        Arguments.of("a pod that matches neither flips nothing", plain, null, db, Set.of()),
+        Arguments.of(
+            "a namespace its own clauses select is not flipped by its pods",
+            view("x", Map.of("team", "a"), Map.of()),
+            null,
+            web,
+            Set.of("web-pods")),
+        Arguments.of(
+            "a namespace not known is selected by no namespace clause",
+            null,
+            null,
+            web,
+            Set.of("web-pods", "team-a-or-web-pods")));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("podChanges")
+  void aPodChangeConcernsTheObjectsWhosePodClauseFlipsWhereTheNamespaceIsNotSelectedAnyway(
+      String description,
+      NamespaceView namespace,
+      PodView before,
+      PodView after,
+      Set<String> flipped) {
+    assertThat(POD_RULES.podClauseFlips(namespace, before, after).keySet()).isEqualTo(flipped);
   }
 
   private static NamespaceView view(
