@@ -44,23 +44,128 @@ class IncrementalPlanningProperties {
   private static final List<String> TARGETS = List.of(Fixtures.TARGET, "other-secret");
   private static final int RULES = 8;
 
-  /** One thing that happens in the cluster. */
+  /**
+   * One thing that happens in the cluster, with the passes the operator's informers start for it
+   * (the passes for the copies and ServiceAccounts those passes write follow in {@link
+   * Harness#handle}).
+   */
   sealed interface Event
-      permits SetNamespace, Terminate, RemoveNamespace, SetPod, RemovePod, PutCr, RemoveCr {}
+      permits SetNamespace, Terminate, RemoveNamespace, SetPod, RemovePod, PutCr, RemoveCr {
 
-  record SetNamespace(String namespace, String team, String env, String on) implements Event {}
+    /** Makes it happen in the harness's cluster and runs the passes the operator would start. */
+    void happenIn(Harness harness);
+  }
 
-  record Terminate(String namespace) implements Event {}
+  /** A namespace created, or its labels and annotations changed; an empty value is none. */
+  record SetNamespace(String namespace, String team, String env, String on) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      FakeCluster cluster = harness.cluster;
+      Optional<NamespaceSnapshot> before = cluster.namespace(namespace);
+      if (before.isPresent() && before.get().terminating()) {
+        return; // a terminating namespace cannot be changed back
+      }
+      Map<String, String> labels = new HashMap<>();
+      put(labels, "team", team);
+      put(labels, "env", env);
+      Map<String, String> annotations = new HashMap<>();
+      put(annotations, "imps/on", on);
+      NamespaceSnapshot after =
+          new NamespaceSnapshot(namespace, "ns-" + namespace, labels, annotations, false);
+      cluster.put(after);
+      Set<String> concerned;
+      if (before.isEmpty()) {
+        cluster.withServiceAccount(namespace, "default");
+        concerned = harness.index().matchingBeforeOrAfter(null, after.view());
+      } else {
+        concerned = harness.index().flipped(before.get().view(), after.view());
+      }
+      concerned.forEach(name -> harness.namespacePass(name, namespace));
+    }
+  }
 
-  record RemoveNamespace(String namespace) implements Event {}
+  /** A namespace deleted while objects in it keep it Terminating. */
+  record Terminate(String namespace) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      Optional<NamespaceSnapshot> before = harness.cluster.namespace(namespace);
+      if (before.isEmpty() || before.get().terminating()) {
+        return;
+      }
+      NamespaceSnapshot ns = before.get();
+      NamespaceSnapshot after =
+          new NamespaceSnapshot(ns.name(), ns.uid(), ns.labels(), ns.annotations(), true);
+      harness.cluster.put(after);
+      Set<String> touched =
+          new LinkedHashSet<>(harness.index().matchingBeforeOrAfter(ns.view(), after.view()));
+      touched.addAll(harness.ownersOfCopiesIn(namespace));
+      touched.forEach(name -> harness.namespacePass(name, namespace));
+    }
+  }
 
-  record SetPod(String namespace, String pod, String app) implements Event {}
+  /** A namespace gone: its copies go with it, and their delete events reach the owners. */
+  record RemoveNamespace(String namespace) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      if (harness.cluster.namespace(namespace).isPresent()) {
+        harness.cluster.removeNamespace(namespace);
+      }
+    }
+  }
 
-  record RemovePod(String namespace, String pod) implements Event {}
+  /** A pod created, or its {@code app} label changed; an empty value is none. */
+  record SetPod(String namespace, String pod, String app) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      FakeCluster cluster = harness.cluster;
+      if (cluster.namespace(namespace).isEmpty()) {
+        return;
+      }
+      Optional<PodView> before = harness.pod(namespace, pod);
+      Map<String, String> labels = new HashMap<>();
+      put(labels, "app", app);
+      cluster.removePod(namespace, pod);
+      cluster.pod(namespace, pod, labels);
+      harness.podChanged(namespace, before.orElse(null), PodView.of(pod, labels));
+    }
+  }
 
-  record PutCr(String name, int rule, String target) implements Event {}
+  /** A pod deleted. */
+  record RemovePod(String namespace, String pod) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      Optional<PodView> before = harness.pod(namespace, pod);
+      if (before.isPresent()) {
+        harness.cluster.removePod(namespace, pod);
+        harness.podChanged(namespace, before.get(), null);
+      }
+    }
+  }
 
-  record RemoveCr(String name) implements Event {}
+  /** An {@code ImagePullSecret} created, or its spec changed. */
+  record PutCr(String name, int rule, String target) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      Optional<ImagePullSecret> existing = harness.cluster.imagePullSecret(name);
+      String uid = existing.map(cr -> cr.getMetadata().getUid()).orElse(harness.nextUid());
+      Instant created =
+          existing
+              .map(cr -> cr.getMetadata().getCreationTimestamp().toInstant())
+              .orElse(Fixtures.T0.plusSeconds(harness.uids));
+      harness.cluster.put(
+          Fixtures.cr(name, uid, created, IncrementalPlanningProperties.rule(rule, target)));
+      harness.reconciler.reconcile(name);
+    }
+  }
+
+  /** An {@code ImagePullSecret} deleted. */
+  record RemoveCr(String name) implements Event {
+    @Override
+    public void happenIn(Harness harness) {
+      harness.cluster.removeCr(name);
+      harness.reconciler.reconcile(name);
+    }
+  }
 
   @Property(tries = 150)
   void aFullPassFindsNothingToWriteAfterEveryIncrementalStep(@ForAll("events") List<Event> events) {
@@ -173,22 +278,7 @@ class IncrementalPlanningProperties {
     void handle(Event event) {
       Map<SecretRef, SecretSnapshot> secretsBefore = cluster.secrets();
       Map<String, ServiceAccountSnapshot> accountsBefore = cluster.serviceAccounts();
-      if (event instanceof SetNamespace e) {
-        setNamespace(e);
-      } else if (event instanceof Terminate e) {
-        terminate(e);
-      } else if (event instanceof RemoveNamespace e) {
-        removeNamespace(e);
-      } else if (event instanceof SetPod e) {
-        setPod(e);
-      } else if (event instanceof RemovePod e) {
-        removePod(e);
-      } else if (event instanceof PutCr e) {
-        putCr(e);
-      } else if (event instanceof RemoveCr e) {
-        cluster.removeCr(e.name());
-        reconciler.reconcile(e.name());
-      }
+      event.happenIn(this);
       followWrites(secretsBefore, accountsBefore);
     }
 
@@ -216,78 +306,6 @@ class IncrementalPlanningProperties {
       assertThat(OrphanSweep.of(cluster).isEmpty()).as("orphans after %s", after).isTrue();
     }
 
-    private void setNamespace(SetNamespace e) {
-      Optional<NamespaceSnapshot> before = cluster.namespace(e.namespace());
-      if (before.isPresent() && before.get().terminating()) {
-        return; // a terminating namespace cannot be changed back
-      }
-      Map<String, String> labels = new HashMap<>();
-      put(labels, "team", e.team());
-      put(labels, "env", e.env());
-      Map<String, String> annotations = new HashMap<>();
-      put(annotations, "imps/on", e.on());
-      NamespaceSnapshot after =
-          new NamespaceSnapshot(e.namespace(), "ns-" + e.namespace(), labels, annotations, false);
-      cluster.put(after);
-      if (before.isEmpty()) {
-        cluster.withServiceAccount(e.namespace(), "default");
-        index()
-            .matchingBeforeOrAfter(null, after.view())
-            .forEach(name -> namespacePass(name, e.namespace()));
-      } else {
-        index()
-            .flipped(before.get().view(), after.view())
-            .forEach(name -> namespacePass(name, e.namespace()));
-      }
-    }
-
-    private void terminate(Terminate e) {
-      Optional<NamespaceSnapshot> before = cluster.namespace(e.namespace());
-      if (before.isEmpty() || before.get().terminating()) {
-        return;
-      }
-      NamespaceSnapshot ns = before.get();
-      NamespaceSnapshot after =
-          new NamespaceSnapshot(ns.name(), ns.uid(), ns.labels(), ns.annotations(), true);
-      cluster.put(after);
-      Set<String> touched =
-          new LinkedHashSet<>(index().matchingBeforeOrAfter(ns.view(), after.view()));
-      touched.addAll(ownersOfCopiesIn(e.namespace()));
-      touched.forEach(name -> namespacePass(name, e.namespace()));
-    }
-
-    private void removeNamespace(RemoveNamespace e) {
-      if (cluster.namespace(e.namespace()).isEmpty()) {
-        return;
-      }
-      // The copies go with the namespace; their delete events reach the owners.
-      cluster.removeNamespace(e.namespace());
-    }
-
-    private void setPod(SetPod e) {
-      if (cluster.namespace(e.namespace()).isEmpty()) {
-        return;
-      }
-      Optional<PodView> before =
-          cluster.pods(e.namespace()).stream().filter(p -> p.name().equals(e.pod())).findFirst();
-      Map<String, String> labels = new HashMap<>();
-      put(labels, "app", e.app());
-      PodView after = PodView.of(e.pod(), labels);
-      cluster.removePod(e.namespace(), e.pod());
-      cluster.pod(e.namespace(), e.pod(), labels);
-      podChanged(e.namespace(), before.orElse(null), after);
-    }
-
-    private void removePod(RemovePod e) {
-      Optional<PodView> before =
-          cluster.pods(e.namespace()).stream().filter(p -> p.name().equals(e.pod())).findFirst();
-      if (before.isEmpty()) {
-        return;
-      }
-      cluster.removePod(e.namespace(), e.pod());
-      podChanged(e.namespace(), before.get(), null);
-    }
-
     /**
      * As the operator's pod routing: only pod-clause flips of namespaces not selected anyway, but
      * without its look for another matching pod, which only saves passes.
@@ -300,15 +318,12 @@ class IncrementalPlanningProperties {
           .forEach(name -> namespacePass(name, namespace));
     }
 
-    private void putCr(PutCr e) {
-      Optional<ImagePullSecret> existing = cluster.imagePullSecret(e.name());
-      String uid = existing.map(cr -> cr.getMetadata().getUid()).orElse("uid-" + ++uids);
-      Instant created =
-          existing
-              .map(cr -> cr.getMetadata().getCreationTimestamp().toInstant())
-              .orElse(Fixtures.T0.plusSeconds(uids));
-      cluster.put(Fixtures.cr(e.name(), uid, created, rule(e.rule(), e.target())));
-      reconciler.reconcile(e.name());
+    private Optional<PodView> pod(String namespace, String name) {
+      return cluster.pods(namespace).stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+
+    private String nextUid() {
+      return "uid-" + ++uids;
     }
 
     private void namespacePass(String name, String namespace) {
@@ -391,11 +406,11 @@ class IncrementalPlanningProperties {
       }
       return RuleIndex.of(rules);
     }
+  }
 
-    private static void put(Map<String, String> map, String key, String value) {
-      if (!value.isEmpty()) {
-        map.put(key, value);
-      }
+  private static void put(Map<String, String> map, String key, String value) {
+    if (!value.isEmpty()) {
+      map.put(key, value);
     }
   }
 }
