@@ -3,11 +3,8 @@ package dev.imps.controller.it.leaderelection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.OperatorProcessTestBase;
 import dev.imps.controller.it.support.SourceSecret;
-import dev.imps.controller.it.support.TestCluster;
-import dev.imps.envtest.EnableKubeControlPlane;
-import dev.imps.envtest.KubeControlPlane;
 import dev.imps.testsupport.process.LoggedProcess;
 import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CoordinationV1Api;
@@ -16,14 +13,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two operator processes with leader election: one writes; when it is killed with SIGKILL (no
  * chance to release the Lease), the other takes over within the lease duration and converges.
  */
-@EnableKubeControlPlane
-class LeaderElectionIT {
+class LeaderElectionIT extends OperatorProcessTestBase {
 
   static final int LEASE_SECONDS = 6;
   static final String LEASE = "imps-leader-election";
@@ -33,12 +28,9 @@ class LeaderElectionIT {
     "--lease-duration=" + LEASE_SECONDS, "--renew-deadline=4", "--retry-period=1"
   };
 
-  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
-
   @Test
-  void after_kill_9_of_the_leader_the_standby_takes_over_within_the_lease_and_converges(
-      KubeControlPlane kube) throws Exception {
-    TestCluster cluster = new TestCluster(kube);
+  void after_kill_9_of_the_leader_the_standby_takes_over_within_the_lease_and_converges()
+      throws Exception {
     String leaseNamespace = cluster.namespace("imps-config");
     SourceSecret source = cluster.dockerLoginSource("le-sources", "docker-login");
     LoggedProcess first =
@@ -99,9 +91,8 @@ class LeaderElectionIT {
   }
 
   @Test
-  void a_leader_that_loses_its_lease_exits_non_zero_for_kubernetes_to_restart_it(
-      KubeControlPlane kube) throws Exception {
-    TestCluster cluster = new TestCluster(kube);
+  void a_leader_that_loses_its_lease_exits_non_zero_for_kubernetes_to_restart_it()
+      throws Exception {
     String leaseNamespace = cluster.namespace("imps-config");
     LoggedProcess lost =
         processes.startLeaderElecting(

@@ -7,10 +7,8 @@ import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
-import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.OperatorProcessTestBase;
 import dev.imps.controller.it.support.TestCluster;
-import dev.imps.envtest.EnableKubeControlPlane;
-import dev.imps.envtest.KubeControlPlane;
 import dev.imps.testsupport.process.LoggedProcess;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,24 +16,18 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator's log as a process writes it with {@code --log-json --log-level=debug}: one JSON
  * object per line, naming the CR, and never a credential, even while a source is malformed.
  */
-@EnableKubeControlPlane
-class LogsIT {
+class LogsIT extends OperatorProcessTestBase {
 
   static final String PASSWORD = "TOP-SECRET-PASSWORD-4711";
   static final String FRAGMENT = "MALFORMED-SECRET-FRAGMENT-0815";
 
-  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
-
   @Test
-  void debug_json_logs_name_the_cr_and_never_carry_secret_data(KubeControlPlane kube)
-      throws Exception {
-    TestCluster cluster = new TestCluster(kube);
+  void debug_json_logs_name_the_cr_and_never_carry_secret_data() throws Exception {
     String sources = cluster.namespace("logs-sources");
     cluster.dockerConfigSecret(
         sources, "docker-login", TestCluster.dockerConfig("registry.example.com", "u", PASSWORD));

@@ -2,17 +2,13 @@ package dev.imps.controller.it.outage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.OperatorProcessTestBase;
 import dev.imps.controller.it.support.SourceSecret;
-import dev.imps.controller.it.support.TestCluster;
-import dev.imps.envtest.EnableKubeControlPlane;
-import dev.imps.envtest.KubeControlPlane;
 import dev.imps.testsupport.process.LoggedProcess;
 import java.time.Duration;
 import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The API server away for 15 s under an operator with leader election on, with the default Lease
@@ -20,15 +16,11 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * WARN line instead of an ERROR stack trace every retry, serves changes afterwards, and a normal
  * SIGTERM then logs no ERROR at all.
  */
-@EnableKubeControlPlane
-class ApiServerOutageIT {
-
-  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
+class ApiServerOutageIT extends OperatorProcessTestBase {
 
   @Test
-  void a_15_second_outage_costs_no_restart_and_one_warning_and_sigterm_logs_no_error(
-      KubeControlPlane kube) throws Exception {
-    TestCluster cluster = new TestCluster(kube);
+  void a_15_second_outage_costs_no_restart_and_one_warning_and_sigterm_logs_no_error()
+      throws Exception {
     SourceSecret source = cluster.dockerLoginSource("outage-sources", "login");
     String before = cluster.namespace("outage-before");
     String after = cluster.namespace("outage-after");

@@ -6,32 +6,25 @@ import static org.awaitility.Awaitility.await;
 import dev.imps.api.model.ImagePullSecret;
 import dev.imps.api.model.ReconciliationStatus;
 import dev.imps.controller.it.support.Manifests;
-import dev.imps.controller.it.support.OperatorProcesses;
+import dev.imps.controller.it.support.OperatorProcessTestBase;
 import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
-import dev.imps.envtest.EnableKubeControlPlane;
-import dev.imps.envtest.KubeControlPlane;
 import dev.imps.testsupport.process.LoggedProcess;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator killed with SIGKILL in the middle of a reconciliation, then started again, converges
  * with nothing lost; copies of a CR deleted while it was down are swept at start-up.
  */
-@EnableKubeControlPlane
-class OperatorRestartIT {
+class OperatorRestartIT extends OperatorProcessTestBase {
 
   static final int NAMESPACES = 30;
 
-  @RegisterExtension final OperatorProcesses processes = new OperatorProcesses();
-
   @Test
-  void killed_mid_reconcile_and_restarted_it_converges_and_sweeps_what_was_deleted_meanwhile(
-      KubeControlPlane kube) throws Exception {
-    TestCluster cluster = new TestCluster(kube);
+  void killed_mid_reconcile_and_restarted_it_converges_and_sweeps_what_was_deleted_meanwhile()
+      throws Exception {
     SourceSecret source = cluster.dockerLoginSource("restart-sources", "docker-login");
     String selector = TestCluster.uniqueName("restart");
     List<String> namespaces =
