@@ -64,34 +64,6 @@ public final class LoggedProcess implements AutoCloseable {
   }
 
   /**
-   * Returns the process id.
-   *
-   * @return the pid
-   */
-  public long pid() {
-    return process.pid();
-  }
-
-  /**
-   * Tells whether the process runs.
-   *
-   * @return true while alive
-   */
-  public boolean isAlive() {
-    return process.isAlive();
-  }
-
-  /**
-   * Returns the exit status.
-   *
-   * @return the status
-   * @throws IllegalThreadStateException if it still runs
-   */
-  public int exitValue() {
-    return process.exitValue();
-  }
-
-  /**
    * Returns the log file.
    *
    * @return where standard output and error go
@@ -117,6 +89,34 @@ public final class LoggedProcess implements AutoCloseable {
    */
   public String log() {
     return LogFile.read(log);
+  }
+
+  /**
+   * Returns the process id.
+   *
+   * @return the pid
+   */
+  public long pid() {
+    return process.pid();
+  }
+
+  /**
+   * Tells whether the process runs.
+   *
+   * @return true while alive
+   */
+  public boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /**
+   * Returns the exit status.
+   *
+   * @return the status
+   * @throws IllegalThreadStateException if it still runs
+   */
+  public int exitValue() {
+    return process.exitValue();
   }
 
   /**
