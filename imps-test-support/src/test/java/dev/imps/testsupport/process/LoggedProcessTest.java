@@ -62,6 +62,20 @@ class LoggedProcessTest {
   }
 
   @Test
+  void stopAtEndOfInputLetsAProcessThatReadsUntilThenEndByItself() {
+    LoggedProcess process =
+        LoggedProcess.start(
+            "reader",
+            new ProcessBuilder("bash", "-c", "cat >/dev/null; exit 5"),
+            LOGS.resolve("input-" + System.nanoTime() + ".log"));
+
+    process.stopAtEndOfInput(Duration.ofSeconds(30));
+
+    assertThat(process.isAlive()).isFalse();
+    assertThat(process.exitValue()).as("its own status, not SIGKILL's").isEqualTo(5);
+  }
+
+  @Test
   void aMissingLogReadsAsANoteNamingTheFile() {
     Path missing = LOGS.resolve("never-written.log");
 
