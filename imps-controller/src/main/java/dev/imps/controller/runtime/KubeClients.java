@@ -22,7 +22,8 @@ import okhttp3.OkHttpClient;
  * <p>Read timeout is 0, which informers require (a watch is idle for minutes). Requests that are
  * not watches go through a copy with a read timeout ({@link #forRequests(ApiClient)}), so an API
  * server that stops answering cannot hold a worker forever. No client is ever installed as
- * client-java's global default; every component gets it passed explicitly.
+ * client-java's global default; every component gets it passed explicitly. Models are read and
+ * written by {@link ModelJson}'s field-only Gson.
  */
 public final class KubeClients {
 
@@ -41,6 +42,7 @@ public final class KubeClients {
    * @throws IOException if the kubeconfig or the in-cluster credentials cannot be read
    */
   public static ApiClient create(Path kubeconfig) throws IOException {
+    ModelJson.install();
     ClientBuilder builder;
     if (kubeconfig != null) {
       try (Reader reader = Files.newBufferedReader(kubeconfig, StandardCharsets.UTF_8)) {
