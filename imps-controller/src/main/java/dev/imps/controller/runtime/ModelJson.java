@@ -57,7 +57,8 @@ public final class ModelJson {
     return JSON.createGson()
         .registerTypeAdapter(java.util.Date.class, new JSON.DateTypeAdapter())
         .registerTypeAdapter(java.sql.Date.class, new JSON.SqlDateTypeAdapter())
-        .registerTypeAdapter(OffsetDateTime.class, new JSON.OffsetDateTimeTypeAdapter(RFC3339_MICRO))
+        .registerTypeAdapter(
+            OffsetDateTime.class, new JSON.OffsetDateTimeTypeAdapter(RFC3339_MICRO))
         .registerTypeAdapter(java.time.LocalDate.class, new JSON.LocalDateTypeAdapter())
         .registerTypeAdapter(byte[].class, new JSON.ByteArrayAdapter())
         .create();

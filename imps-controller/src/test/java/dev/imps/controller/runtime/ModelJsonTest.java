@@ -42,7 +42,8 @@ class ModelJsonTest {
   @Test
   void leaseTimesKeepKubernetesMicrosecondFormat() {
     OffsetDateTime renewed = OffsetDateTime.of(2026, 12, 7, 10, 0, 0, 123_456_000, ZoneOffset.UTC);
-    V1Lease lease = new V1Lease().spec(new V1LeaseSpec().holderIdentity("imps-0").renewTime(renewed));
+    V1Lease lease =
+        new V1Lease().spec(new V1LeaseSpec().holderIdentity("imps-0").renewTime(renewed));
 
     String json = gson.toJson(lease);
 
@@ -106,8 +107,7 @@ class ModelJsonTest {
 
   @Test
   void modelsAreReadByTheirFieldsNotByClientJavasPerModelAdapters() {
-    assertThat(gson.getAdapter(V1Secret.class).getClass().getName())
-        .doesNotContain("V1Secret");
+    assertThat(gson.getAdapter(V1Secret.class).getClass().getName()).doesNotContain("V1Secret");
   }
 
   @Test
