@@ -50,8 +50,10 @@ fi
 echo "bench: provisioned in $(( $(date +%s) - start )) s; building the operator and the benchmarks" >&2
 
 # -am builds imps-test-support (MotoServer) too; javadoc and sources jars are not needed to run
-# anything.
-./mvnw -B -q -ntp package -pl benchmarks -am \
+# anything. clean: a file deleted from the sources stays in target/classes and in the shaded jar
+# otherwise (a stale logback.xml once cost 5 MiB of RSS in a long-lived checkout), and the
+# figures must be those of the commit the results file names.
+./mvnw -B -q -ntp clean package -pl benchmarks -am \
   -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
 echo "bench: built in $(( $(date +%s) - start )) s" >&2
 
