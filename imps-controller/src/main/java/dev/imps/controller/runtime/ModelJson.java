@@ -36,7 +36,7 @@ public final class ModelJson {
           .appendLiteral("Z")
           .toFormatter();
 
-  private static volatile boolean installed;
+  private static boolean installed; // guarded by the class (install is synchronized)
 
   private ModelJson() {}
 
