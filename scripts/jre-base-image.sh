@@ -7,7 +7,7 @@
 #
 #   tar=$(scripts/jre-base-image.sh | tail -n 1)
 #
-# Cached as ${XDG_CACHE_HOME:-$HOME/.cache}/imps/images/jre-<java.runtime.version>-<modules hash>.tar (docker save
+# Cached as ${XDG_CACHE_HOME:-$HOME/.cache}/imps/images/jre-<java.runtime.version>-<hash of modules and jlink options>.tar (docker save
 # format, what jib's tar:// reads); IMPS_E2E_BASE_IMAGE names an existing tarball to use instead.
 # Needs the JDK's jlink and crane (scripts/node-binaries.sh, or IMPS_NODE_BINARIES).
 set -euo pipefail
@@ -24,6 +24,11 @@ fi
 # (java.desktop is there for java.beans, which snakeyaml uses; jdk.httpserver serves /metrics), plus
 # jdk.crypto.ec (TLS with EC keys). jlink adds the modules these require.
 MODULES=java.base,java.compiler,java.desktop,java.instrument,java.naming,java.net.http,java.sql,jdk.crypto.ec,jdk.httpserver,jdk.management,jdk.unsupported
+# Options that keep this runtime's JVM like the JRE of the users' base image: --generate-cds-archive
+# writes the default class-data archive (lib/server/classes.jsa) that JRE has; and no --compress,
+# since a compressed module image cost the operator ~8 MiB of RSS and start-up time (measured
+# 2026-12-07: 99.5 MiB against the JRE's 90.5 MiB on an empty cluster; 91.3 MiB without it).
+JLINK_OPTIONS=(--strip-debug --no-man-pages --no-header-files --generate-cds-archive)
 
 jlink=$(command -v jlink || true)
 [[ -n $jlink ]] || jlink="$(dirname "$(readlink -f "$(command -v java)")")/jlink"
@@ -35,7 +40,7 @@ crane="${IMPS_NODE_BINARIES:-$("$SCRIPT_DIR/node-binaries.sh" | tail -n 1)}/cran
 [[ -x $crane ]] || imps_die "no crane at $crane"
 
 images="$(imps_cache_root)/images"
-dest="$images/jre-$java_version-$(printf '%s' "$MODULES" | sha256sum | cut -c1-8).tar"
+dest="$images/jre-$java_version-$(printf '%s' "$MODULES ${JLINK_OPTIONS[*]}" | sha256sum | cut -c1-8).tar"
 if [[ -f $dest ]]; then
   imps_log "cached: $dest"
   printf '%s\n' "$dest"
@@ -47,8 +52,7 @@ build() {
   [[ -f $dest ]] && return 0
   local stage start=$SECONDS lib
   imps_mktemp_dir stage "$images"
-  "$jlink" --add-modules "$MODULES" --strip-debug --no-man-pages --no-header-files --compress=2 \
-    --output "$stage/root/opt/java" >&2
+  "$jlink" --add-modules "$MODULES" "${JLINK_OPTIONS[@]}" --output "$stage/root/opt/java" >&2
   # Shared libraries of the runtime, with their paths (the dynamic loader included): glibc, libstdc++,
   # zlib. The AWT/sound/font libraries of java.desktop (which the operator never loads; it is there for
   # java.beans) would bring X11, so they are left out of the scan.

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import javax.xml.parsers.DocumentBuilderFactory;
 import javax.xml.parsers.ParserConfigurationException;
@@ -29,12 +30,17 @@ class ImageConfigurationTest {
   private static final String JIB =
       "/project/profiles/profile[id='image']/build/plugins/plugin[artifactId='jib-maven-plugin']"
           + "/configuration/container/";
+  /** The end-to-end tests' image: like the users' image, on the local jlink'ed runtime. */
+  private static final String E2E_JIB =
+      "/project/build/plugins/plugin[artifactId='jib-maven-plugin']/configuration/container/";
+
   private static final String SHADE_MAIN_CLASS =
       "/project/build/plugins/plugin[artifactId='maven-shade-plugin']//transformer"
           + "[contains(@implementation,'ManifestResourceTransformer')]/mainClass";
 
   private final RepositoryLayout layout = RepositoryLayout.current();
   private Document pom;
+  private Document e2ePom;
   private Map<String, Object> values;
   private final XPath xpath = XPathFactory.newInstance().newXPath();
 
@@ -42,6 +48,10 @@ class ImageConfigurationTest {
   void read() throws IOException, ParserConfigurationException, SAXException {
     Path pomFile = layout.root().resolve("imps-controller/pom.xml");
     pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pomFile.toFile());
+    e2ePom =
+        DocumentBuilderFactory.newInstance()
+            .newDocumentBuilder()
+            .parse(layout.root().resolve("imps-e2e/pom.xml").toFile());
     values =
         new Yaml(new SafeConstructor(new LoaderOptions()))
             .load(Files.readString(layout.chart().resolve("values.yaml")));
@@ -71,6 +81,24 @@ class ImageConfigurationTest {
         .isEqualTo(String.valueOf(Manifests.at(values, "jvm.mallocArenaMax")));
     assertThat(text(JIB + "ports/port"))
         .isEqualTo(String.valueOf(Manifests.at(values, "metrics.port")));
+  }
+
+  @Test
+  void the_end_to_end_image_runs_like_the_users_image() throws XPathExpressionException {
+    // The e2e tests judge the image users get; an option missing there (as the JIT and code cache
+    // options once were) would make them run a different JVM.
+    for (String setting :
+        List.of(
+            "mainClass",
+            "user",
+            "environment/JDK_JAVA_OPTIONS",
+            "environment/MALLOC_ARENA_MAX",
+            "ports/port")) {
+      assertThat(xpath.evaluate(E2E_JIB + setting, e2ePom).strip())
+          .as(setting)
+          .isNotBlank()
+          .isEqualTo(text(JIB + setting));
+    }
   }
 
   private String text(String expression) throws XPathExpressionException {
