@@ -30,6 +30,7 @@ class ImageConfigurationTest {
   private static final String JIB =
       "/project/profiles/profile[id='image']/build/plugins/plugin[artifactId='jib-maven-plugin']"
           + "/configuration/container/";
+
   /** The end-to-end tests' image: like the users' image, on the local jlink'ed runtime. */
   private static final String E2E_JIB =
       "/project/build/plugins/plugin[artifactId='jib-maven-plugin']/configuration/container/";
