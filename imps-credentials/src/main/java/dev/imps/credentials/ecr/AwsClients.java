@@ -16,8 +16,8 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /**
  * Makes the ECR and STS clients {@link EcrCredentialProvider} calls, and holds what they share: one
- * HTTP client, optional endpoint overrides, and the AWS SDK default credential chain used when a
- * secret has no static keys.
+ * HTTP client (made when the first ECR or STS client is), optional endpoint overrides, and the AWS
+ * SDK default credential chain used when a secret has no static keys.
  *
  * <p>Without overrides the SDK resolves endpoints itself, including its {@code
  * AWS_ENDPOINT_URL_ECR} / {@code AWS_ENDPOINT_URL_STS} environment variables. Tests point both at a
@@ -34,8 +34,8 @@ public final class AwsClients implements AutoCloseable {
   private final URI ecrEndpoint;
   private final URI stsEndpoint;
   private final Duration callTimeout;
-  private final SdkHttpClient httpClient;
   private final AwsCredentialsProvider givenDefaultCredentials;
+  private SdkHttpClient httpClient;
   private DefaultCredentialsProvider ownDefaultCredentials;
 
   private AwsClients(Builder builder) {
@@ -43,11 +43,6 @@ public final class AwsClients implements AutoCloseable {
     this.stsEndpoint = builder.stsEndpoint;
     this.callTimeout = builder.callTimeout;
     this.givenDefaultCredentials = builder.defaultCredentials;
-    this.httpClient =
-        UrlConnectionHttpClient.builder()
-            .connectionTimeout(Duration.ofSeconds(5))
-            .socketTimeout(Duration.ofSeconds(15))
-            .build();
   }
 
   /**
@@ -91,7 +86,7 @@ public final class AwsClients implements AutoCloseable {
         EcrClient.builder()
             .region(Region.of(region))
             .credentialsProvider(credentials)
-            .httpClient(httpClient)
+            .httpClient(httpClient())
             .overrideConfiguration(overrides());
     if (ecrEndpoint != null) {
       builder.endpointOverride(ecrEndpoint);
@@ -104,12 +99,33 @@ public final class AwsClients implements AutoCloseable {
         StsClient.builder()
             .region(Region.of(region))
             .credentialsProvider(credentials)
-            .httpClient(httpClient)
+            .httpClient(httpClient())
             .overrideConfiguration(overrides());
     if (stsEndpoint != null) {
       builder.endpointOverride(stsEndpoint);
     }
     return builder.build();
+  }
+
+  /**
+   * The HTTP client, made on first use. Making it builds a TLS context with the JDK's default trust
+   * store, whose ~150 certificates it holds for as long as it lives; an operator without ECR
+   * sources never needs them.
+   */
+  private synchronized SdkHttpClient httpClient() {
+    if (httpClient == null) {
+      httpClient =
+          UrlConnectionHttpClient.builder()
+              .connectionTimeout(Duration.ofSeconds(5))
+              .socketTimeout(Duration.ofSeconds(15))
+              .build();
+    }
+    return httpClient;
+  }
+
+  /** Whether the HTTP client has been made, for tests. */
+  synchronized boolean httpClientMade() {
+    return httpClient != null;
   }
 
   /** The default chain, made on first use so it sees the environment of that moment. */
@@ -127,10 +143,15 @@ public final class AwsClients implements AutoCloseable {
     return ClientOverrideConfiguration.builder().apiCallTimeout(callTimeout).build();
   }
 
-  /** Closes the HTTP client and the default chain made here (not one given to the builder). */
+  /**
+   * Closes the HTTP client, if it was made, and the default chain made here (not one given to the
+   * builder).
+   */
   @Override
   public synchronized void close() {
-    httpClient.close();
+    if (httpClient != null) {
+      httpClient.close();
+    }
     if (ownDefaultCredentials != null) {
       ((SdkAutoCloseable) ownDefaultCredentials).close();
       ownDefaultCredentials = null;
