@@ -67,7 +67,20 @@ final class TestNode implements AutoCloseable {
             script.toString(),
             new ProcessBuilder("bash", script.toString(), workDirectory.toString()),
             scriptLog);
-    Path envFile = envFile(workDirectory);
+    try {
+      awaitEnvironment(process, script, envFile(workDirectory));
+      return new TestNode(process, workDirectory);
+    } catch (RuntimeException | Error e) {
+      // Not Ready in time, interrupted, or node.env unreadable: the script and its node must not
+      // outlive the failed start.
+      if (process.isAlive()) {
+        process.stopAtEndOfInput(STOP_TIMEOUT);
+      }
+      throw e;
+    }
+  }
+
+  private static void awaitEnvironment(LoggedProcess process, Path script, Path envFile) {
     long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
     while (!Files.exists(envFile)) {
       if (!process.isAlive()) {
@@ -79,13 +92,11 @@ final class TestNode implements AutoCloseable {
                 + process.logTail(30));
       }
       if (System.nanoTime() > deadline) {
-        process.stopAtEndOfInput(STOP_TIMEOUT);
         throw new IllegalStateException(
             "the test node was not Ready within " + START_TIMEOUT + ":\n" + process.logTail(30));
       }
       sleep(Duration.ofMillis(250));
     }
-    return new TestNode(process, workDirectory);
   }
 
   /**
