@@ -47,12 +47,8 @@ class ImageConfigurationTest {
 
   @BeforeEach
   void read() throws IOException, ParserConfigurationException, SAXException {
-    Path pomFile = layout.root().resolve("imps-controller/pom.xml");
-    pom = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pomFile.toFile());
-    e2ePom =
-        DocumentBuilderFactory.newInstance()
-            .newDocumentBuilder()
-            .parse(layout.root().resolve("imps-e2e/pom.xml").toFile());
+    pom = parse(layout.root().resolve("imps-controller/pom.xml"));
+    e2ePom = parse(layout.root().resolve("imps-e2e/pom.xml"));
     values =
         new Yaml(new SafeConstructor(new LoaderOptions()))
             .load(Files.readString(layout.chart().resolve("values.yaml")));
@@ -95,7 +91,7 @@ class ImageConfigurationTest {
             "environment/JDK_JAVA_OPTIONS",
             "environment/MALLOC_ARENA_MAX",
             "ports/port")) {
-      assertThat(xpath.evaluate(E2E_JIB + setting, e2ePom).strip())
+      assertThat(text(e2ePom, E2E_JIB + setting))
           .as(setting)
           .isNotBlank()
           .isEqualTo(text(JIB + setting));
@@ -103,6 +99,15 @@ class ImageConfigurationTest {
   }
 
   private String text(String expression) throws XPathExpressionException {
-    return xpath.evaluate(expression, pom).strip();
+    return text(pom, expression);
+  }
+
+  private String text(Document document, String expression) throws XPathExpressionException {
+    return xpath.evaluate(expression, document).strip();
+  }
+
+  private static Document parse(Path pomFile)
+      throws IOException, ParserConfigurationException, SAXException {
+    return DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(pomFile.toFile());
   }
 }
