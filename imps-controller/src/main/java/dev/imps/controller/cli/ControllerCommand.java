@@ -237,10 +237,11 @@ final class ControllerCommand implements Callable<Integer> {
                 },
                 "imps-shutdown"));
     LOG.info(
-        "starting imps controller as {} (periodic reconcile every {} s, leader election {})",
+        "starting imps controller as {} (periodic reconcile every {} s, leader election {}, {})",
         settings.identity(),
         settings.periodicInterval().toSeconds(),
-        settings.leaderElection().isPresent() ? "on" : "off");
+        settings.leaderElection().isPresent() ? "on" : "off",
+        ClassArchiveUse.ofThisJvm().describe());
     operator.start();
     operator.awaitStopped();
     return 0;
