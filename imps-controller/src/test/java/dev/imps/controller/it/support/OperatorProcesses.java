@@ -37,9 +37,25 @@ public final class OperatorProcesses implements AfterEachCallback {
    * @return the running process, stopped after the test
    */
   public LoggedProcess start(String name, Path kubeconfig, String... flags) {
+    return start(name, kubeconfig, List.of(), flags);
+  }
+
+  /**
+   * Starts {@code imps controller} as {@link #start(String, Path, String...)} does, with more JVM
+   * options.
+   *
+   * @param name the pod name it reports ({@code POD_NAME}) and the process's name
+   * @param kubeconfig the kubeconfig it uses
+   * @param jvmOptions JVM options after {@code -Xmx256m}
+   * @param flags more flags of the controller command
+   * @return the running process, stopped after the test
+   */
+  public LoggedProcess start(
+      String name, Path kubeconfig, List<String> jvmOptions, String... flags) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.add("-Xmx256m");
+    command.addAll(jvmOptions);
     if (Files.isRegularFile(JAR)) {
       command.add("-jar");
       command.add(JAR.toString());
