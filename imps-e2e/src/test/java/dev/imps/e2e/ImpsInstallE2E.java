@@ -57,6 +57,18 @@ class ImpsInstallE2E {
   }
 
   @Test
+  void theOperatorJvmMapsTheImagesClassArchive(ImpsRelease imps) {
+    // A JVM that cannot map the archive (another JRE, a changed classpath) starts without it and
+    // says "not mapped" here; -Xshare:auto never fails the start.
+    await("the operator's start-up line")
+        .atMost(Duration.ofMinutes(1))
+        .until(() -> imps.operatorLogHead(20).contains("starting imps controller"));
+    assertThat(imps.operatorLogHead(20))
+        .contains("class archive /app/cds/imps.jsa)")
+        .doesNotContain("not mapped");
+  }
+
+  @Test
   void theOperatorPodHoldsTheLeaderElectionLease(ImpsRelease imps) {
     String pod = imps.operatorPods("{.items[0].metadata.name}");
     await("the Lease held by " + pod)

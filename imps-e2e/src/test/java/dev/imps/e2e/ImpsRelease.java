@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * imps installed the way users install it: the operator image (built by jib onto the local jlink'ed
@@ -105,6 +106,17 @@ final class ImpsRelease {
         "app.kubernetes.io/name=imps",
         "-o",
         "jsonpath=" + jsonPath);
+  }
+
+  /**
+   * Returns the operator's log: the first lines its running pod wrote.
+   *
+   * @param lines how many lines at most
+   * @return the first lines of what {@code kubectl logs} prints
+   */
+  String operatorLogHead(int lines) {
+    String log = node.kubectl("-n", NAMESPACE, "logs", "deployment/" + DEPLOYMENT);
+    return log.lines().limit(lines).collect(Collectors.joining("\n"));
   }
 
   /**
