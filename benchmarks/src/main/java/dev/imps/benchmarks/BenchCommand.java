@@ -5,6 +5,7 @@ import dev.imps.benchmarks.cluster.BenchCluster;
 import dev.imps.benchmarks.cluster.BenchSetup;
 import dev.imps.benchmarks.cluster.ClientProfile;
 import dev.imps.benchmarks.cluster.ConvergenceBenchmark;
+import dev.imps.benchmarks.cluster.ImageClassArchive;
 import dev.imps.benchmarks.cluster.JavaHome;
 import dev.imps.benchmarks.cluster.JvmOptionsBenchmark;
 import dev.imps.benchmarks.cluster.LatencyBenchmark;
@@ -199,8 +200,24 @@ public final class BenchCommand implements Callable<Integer> {
       description =
           "JVM options of the operator. Default: the chart's (jvm.options in its values) plus"
               + " what the JVM picks in the chart's 512 MiB container (-XX:MaxRAM=512m"
-              + " -XX:+UseSerialGC). The chart's MALLOC_ARENA_MAX=2 is always set.")
+              + " -XX:+UseSerialGC) plus the image's class archive (see --class-list). The chart's"
+              + " MALLOC_ARENA_MAX=2 is always set.")
   String operatorJvmOptions;
+
+  @Option(
+      names = "--class-list",
+      paramLabel = "FILE",
+      defaultValue = "imps-controller/src/main/cds/imps.classlist",
+      description =
+          "The class list the image's class archive is dumped from. With the default JVM options"
+              + " the operator maps an archive of it, dumped by --operator-java for its jar, as"
+              + " the image does. Default: ${DEFAULT-VALUE}.")
+  Path classList;
+
+  @Option(
+      names = "--no-class-archive",
+      description = "Run the operator without the image's class archive (default options only).")
+  boolean noClassArchive;
 
   @Option(
       names = "--results-dir",
@@ -286,12 +303,16 @@ public final class BenchCommand implements Callable<Integer> {
               + operatorJar
               + " does not exist; build it first (scripts/bench.sh does)");
     }
-    OperatorLauncher launcher =
-        new OperatorLauncher(
-            operatorJava(),
-            needsOperator ? snapshot(operatorJar) : operatorJar,
-            jvmOptions(),
-            logDirectory);
+    Path jar = needsOperator ? snapshot(operatorJar) : operatorJar;
+    List<String> options = jvmOptions();
+    if (needsOperator && operatorJvmOptions == null && !noClassArchive) {
+      Path archive = logDirectory.resolve("imps.jsa").toAbsolutePath();
+      ImageClassArchive.dump(operatorJava(), jar, classList, archive);
+      options = new ArrayList<>(options);
+      options.addAll(ImageClassArchive.options(archive));
+      progress("the image's class archive: " + archive + " (from " + classList + ")");
+    }
+    OperatorLauncher launcher = new OperatorLauncher(operatorJava(), jar, options, logDirectory);
 
     List<Figure> figures = new ArrayList<>();
     Map<String, Duration> took = new LinkedHashMap<>();

@@ -15,12 +15,13 @@ import java.util.stream.Stream;
  * JVM settings for the chart and the image, chosen by measurement: on an empty cluster, the
  * operator is started with each candidate set of JVM options in turn, and each run yields the time
  * from the process start to the first {@code /readyz} 200 and the resident set after a full GC.
- * Candidates vary one thing at a time from the chart's options (collector, C1 only, thread stacks,
- * metaspace, a class archive) and then combine the ones that helped; on a JDK 25 they add compact
- * object headers and the ahead-of-time cache.
+ * Candidates vary one thing at a time from the options the operator runs with (the chart's, and the
+ * image's class archive when the benchmark made one: {@link ImageClassArchive}): without the
+ * archive, collector, C1 only, thread stacks, metaspace; and then combine the ones that helped; on
+ * a JDK 25 they add compact object headers and the ahead-of-time cache.
  *
  * @param setup an empty cluster; the operator's java, jar and log directory, whose options are the
- *     chart's, the starting point of every candidate; where progress lines go
+ *     starting point of every candidate; where progress lines go
  * @param runs runs per candidate
  */
 public record JvmOptionsBenchmark(BenchSetup setup, int runs) {
@@ -50,15 +51,14 @@ public record JvmOptionsBenchmark(BenchSetup setup, int runs) {
   }
 
   /**
-   * A class archive that a training run writes at its exit and the measured runs map: AppCDS on JDK
-   * 17 ({@code -XX:ArchiveClassesAtExit}), the ahead-of-time cache on JDK 25 ({@code
-   * -XX:AOTCacheOutput}, classes loaded and linked, with method profiles).
+   * An archive that a training run writes at its exit and the measured runs map: the ahead-of-time
+   * cache on JDK 25 ({@code -XX:AOTCacheOutput}, classes loaded and linked, with method profiles).
+   * (The image's static class archive is made before the runs, not by training: {@link
+   * ImageClassArchive}.)
    */
   public enum ClassArchive {
-    /** No archive: the JDK's default CDS archive only. */
+    /** No trained archive. */
     NONE("", ""),
-    /** A dynamic AppCDS archive. */
-    APP_CDS("-XX:ArchiveClassesAtExit=", "-XX:SharedArchiveFile="),
     /** The JDK 25 ahead-of-time cache. */
     AOT_CACHE("-XX:AOTCacheOutput=", "-XX:AOTCache=");
 
@@ -89,13 +89,16 @@ public record JvmOptionsBenchmark(BenchSetup setup, int runs) {
   }
 
   /**
-   * Returns the candidates, the chart's options first.
+   * Returns the candidates, the base options first.
    *
-   * @param base the chart's options
+   * @param base the options the operator runs with: the chart's, and the image's class archive if
+   *     any
    * @param javaFeature the feature version of the java that runs them
    * @return the candidates
    */
   public static List<Candidate> candidates(List<String> base, int javaFeature) {
+    List<String> noArchive = ImageClassArchive.without(base);
+    boolean imageArchive = noArchive.size() != base.size();
     List<String> g1 = new ArrayList<>(base);
     g1.replaceAll(o -> o.equals("-XX:+UseSerialGC") ? "-XX:+UseG1GC" : o);
     List<String> tiered = new ArrayList<>(base);
@@ -103,26 +106,31 @@ public record JvmOptionsBenchmark(BenchSetup setup, int runs) {
     String[] smaller = {"-Xss256k", "-XX:MaxMetaspaceSize=96m", "-XX:CICompilerCount=1"};
     List<String> small = plus(base, smaller);
     List<Candidate> candidates = new ArrayList<>();
-    candidates.add(new Candidate("chart", base, ClassArchive.NONE));
+    candidates.add(
+        new Candidate(
+            imageArchive ? "chart + image class archive" : "chart", base, ClassArchive.NONE));
+    if (imageArchive) {
+      candidates.add(new Candidate("chart, no class archive", noArchive, ClassArchive.NONE));
+    }
     candidates.add(new Candidate("G1 instead of Serial", g1, ClassArchive.NONE));
     candidates.add(new Candidate("tiered C1 + C2", tiered, ClassArchive.NONE));
     candidates.add(new Candidate("-Xss256k", plus(base, "-Xss256k"), ClassArchive.NONE));
     candidates.add(
         new Candidate(
             "MaxMetaspaceSize=96m", plus(base, "-XX:MaxMetaspaceSize=96m"), ClassArchive.NONE));
-    candidates.add(new Candidate("AppCDS", base, ClassArchive.APP_CDS));
     candidates.add(new Candidate("small: " + String.join(" ", smaller), small, ClassArchive.NONE));
-    candidates.add(new Candidate("small + AppCDS", small, ClassArchive.APP_CDS));
     if (javaFeature >= 25) {
+      // The AOT cache takes the place of the image's class archive.
       List<String> compact = plus(base, "-XX:+UseCompactObjectHeaders");
+      List<String> compactAot = plus(noArchive, "-XX:+UseCompactObjectHeaders");
       candidates.add(new Candidate("compact object headers", compact, ClassArchive.NONE));
-      candidates.add(new Candidate("AOT cache", base, ClassArchive.AOT_CACHE));
+      candidates.add(new Candidate("AOT cache", noArchive, ClassArchive.AOT_CACHE));
       candidates.add(
-          new Candidate("compact object headers + AOT cache", compact, ClassArchive.AOT_CACHE));
+          new Candidate("compact object headers + AOT cache", compactAot, ClassArchive.AOT_CACHE));
       candidates.add(
           new Candidate(
               "small + compact object headers + AOT cache",
-              plus(small, "-XX:+UseCompactObjectHeaders"),
+              plus(ImageClassArchive.without(small), "-XX:+UseCompactObjectHeaders"),
               ClassArchive.AOT_CACHE));
     }
     return List.copyOf(candidates);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.imps.benchmarks.cluster.JvmOptionsBenchmark.Candidate;
 import dev.imps.benchmarks.cluster.JvmOptionsBenchmark.ClassArchive;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +54,7 @@ class JvmOptionsBenchmarkTest {
   }
 
   @Test
-  void java_17_gets_app_cds_and_java_25_adds_compact_headers_and_the_aot_cache() {
+  void java_25_adds_compact_headers_and_the_aot_cache() {
     List<Candidate> on17 = JvmOptionsBenchmark.candidates(CHART, 17);
     List<Candidate> on25 = JvmOptionsBenchmark.candidates(CHART, 25);
 
@@ -61,7 +62,6 @@ class JvmOptionsBenchmarkTest {
     assertThat(on17)
         .flatExtracting(Candidate::options)
         .doesNotContain("-XX:+UseCompactObjectHeaders");
-    assertThat(on17).filteredOn(c -> c.archive() == ClassArchive.APP_CDS).hasSize(2);
     assertThat(on25).containsAll(on17);
     assertThat(byName(on25, "compact object headers + AOT cache"))
         .satisfies(c -> assertThat(c.archive()).isEqualTo(ClassArchive.AOT_CACHE))
@@ -69,12 +69,28 @@ class JvmOptionsBenchmarkTest {
   }
 
   @Test
+  void with_the_image_class_archive_one_candidate_runs_without_it_and_the_aot_cache_replaces_it() {
+    List<String> image = new ArrayList<>(CHART);
+    image.addAll(ImageClassArchive.options(Path.of("target", "imps.jsa")));
+
+    List<Candidate> candidates = JvmOptionsBenchmark.candidates(image, 25);
+
+    assertThat(candidates.get(0).name()).isEqualTo("chart + image class archive");
+    assertThat(candidates.get(0).options()).isEqualTo(image);
+    assertThat(byName(candidates, "chart, no class archive").options()).isEqualTo(CHART);
+    assertThat(candidates)
+        .filteredOn(c -> c.archive() == ClassArchive.AOT_CACHE)
+        .hasSize(3)
+        .allSatisfy(
+            c -> assertThat(c.options()).noneMatch(o -> o.startsWith("-XX:SharedArchiveFile=")));
+    assertThat(byName(candidates, "G1 instead of Serial").options())
+        .contains("-XX:SharedArchiveFile=" + Path.of("target", "imps.jsa"));
+  }
+
+  @Test
   void an_archive_is_written_by_one_option_and_mapped_by_another() {
     Path file = Path.of("target", "x.jsa");
 
-    assertThat(ClassArchive.APP_CDS.writeTo(file))
-        .containsExactly("-XX:ArchiveClassesAtExit=" + file);
-    assertThat(ClassArchive.APP_CDS.useFrom(file)).containsExactly("-XX:SharedArchiveFile=" + file);
     assertThat(ClassArchive.AOT_CACHE.writeTo(file)).containsExactly("-XX:AOTCacheOutput=" + file);
     assertThat(ClassArchive.AOT_CACHE.useFrom(file)).containsExactly("-XX:AOTCache=" + file);
     assertThat(ClassArchive.NONE.writeTo(file)).isEmpty();
