@@ -37,6 +37,7 @@ mkdir -p -- "$out"
 out=$(cd -- "$out" && pwd)
 class_list=$(cd -- "$(dirname -- "$class_list")" && pwd)/$(basename -- "$class_list")
 rm -f -- "$out/classpath" "$out/imps.jsa"
+work=""
 imps_mktemp_dir work "$(dirname -- "$out")"
 root=$work/root
 mkdir -p "$root"
