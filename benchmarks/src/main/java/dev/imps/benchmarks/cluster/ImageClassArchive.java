@@ -1,11 +1,11 @@
 package dev.imps.benchmarks.cluster;
 
+import dev.imps.testsupport.process.ClassArchiveDump;
+import dev.imps.testsupport.process.CommandResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The class archive the operator image carries, made for the benchmarks' operator as {@code
@@ -22,7 +22,6 @@ public final class ImageClassArchive {
       Path.of("imps-controller", "src", "main", "cds", "imps.classlist");
 
   private static final String OPTION = "-XX:SharedArchiveFile=";
-  private static final Duration DUMP_WITHIN = Duration.ofMinutes(3);
 
   private ImageClassArchive() {}
 
@@ -33,33 +32,18 @@ public final class ImageClassArchive {
    * @param jar the jar it is for, by the path the operator will be started with
    * @param classList the classes to archive
    * @param archive where it goes (replaced)
-   * @throws IOException if the dump cannot start or fails; names its log
-   * @throws InterruptedException if interrupted
+   * @throws IOException if the class list is missing or the dump fails
    */
   public static void dump(JavaHome java, Path jar, Path classList, Path archive)
-      throws IOException, InterruptedException {
+      throws IOException {
     if (!Files.isRegularFile(classList)) {
       throw new IOException("no class list at " + classList.toAbsolutePath());
     }
     Files.deleteIfExists(archive);
-    Path log = archive.resolveSibling(archive.getFileName() + ".log");
-    Process dump =
-        new ProcessBuilder(
-                java.executable().toString(),
-                "-Xshare:dump",
-                "-XX:SharedClassListFile=" + classList.toAbsolutePath(),
-                OPTION + archive.toAbsolutePath(),
-                "-cp",
-                jar.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    if (!dump.waitFor(DUMP_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
-      dump.destroyForcibly().waitFor();
-      throw new IOException("-Xshare:dump took longer than " + DUMP_WITHIN + "; see " + log);
-    }
-    if (dump.exitValue() != 0 || !Files.isRegularFile(archive)) {
-      throw new IOException("-Xshare:dump exited with " + dump.exitValue() + "; see " + log);
+    CommandResult dump =
+        ClassArchiveDump.run(java.executable(), classList, jar.toString(), archive);
+    if (!dump.succeeded() || !Files.isRegularFile(archive)) {
+      throw new IOException("-Xshare:dump failed: " + dump.describe());
     }
   }
 

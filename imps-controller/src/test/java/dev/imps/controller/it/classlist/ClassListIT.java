@@ -7,6 +7,8 @@ import dev.imps.controller.it.support.Manifests;
 import dev.imps.controller.it.support.OperatorProcessTestBase;
 import dev.imps.controller.it.support.SourceSecret;
 import dev.imps.controller.it.support.TestCluster;
+import dev.imps.testsupport.process.ClassArchiveDump;
+import dev.imps.testsupport.process.CommandResult;
 import dev.imps.testsupport.process.LoggedProcess;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +17,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -33,7 +34,6 @@ class ClassListIT extends OperatorProcessTestBase {
   private static final Path JAR = Path.of("target", "imps.jar");
   private static final Path WORK = Path.of("target", "class-list-it");
   private static final double SHARED_AT_LEAST = 0.9;
-  private static final Duration DUMP_WITHIN = Duration.ofMinutes(2);
 
   @Test
   void an_archive_dumped_from_the_class_list_serves_the_operators_classes() throws Exception {
@@ -110,25 +110,15 @@ class ClassListIT extends OperatorProcessTestBase {
     return operator;
   }
 
-  private static void dump(Path archive) throws IOException, InterruptedException {
+  private static void dump(Path archive) throws IOException {
     Files.deleteIfExists(archive);
-    Path log = WORK.resolve("dump.log");
-    Process dump =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:dump",
-                "-XX:SharedClassListFile=" + CLASS_LIST,
-                "-XX:SharedArchiveFile=" + archive,
-                "-cp",
-                JAR.toString())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    if (!dump.waitFor(DUMP_WITHIN.toSeconds(), TimeUnit.SECONDS)) {
-      dump.destroyForcibly().waitFor();
-      throw new AssertionError("-Xshare:dump took longer than " + DUMP_WITHIN + "; see " + log);
-    }
-    assertThat(dump.exitValue()).as("-Xshare:dump's exit; see %s", log).isZero();
+    CommandResult dump =
+        ClassArchiveDump.run(
+            Path.of(System.getProperty("java.home"), "bin", "java"),
+            CLASS_LIST,
+            JAR.toString(),
+            archive);
+    assertThat(dump.succeeded()).as(dump.describe()).isTrue();
     assertThat(archive).isRegularFile();
   }
 
