@@ -45,18 +45,25 @@ public final class AdaptiveWriteLimit {
   public static final double SLOW_FACTOR = 2.0;
 
   /** Latency added to the usual one before an answer counts as slow, so jitter does not. */
-  public static final Duration LATENCY_SLACK = Duration.ofMillis(20);
+  public static final Duration LATENCY_SLACK = Duration.ofMillis(2);
 
   /** A slow answer multiplies the limit of a latency-aware limit by this (a 429 halves it). */
   public static final double SLOW_DECREASE = 0.75;
 
-  /** How far the usual latency moves towards a slower answer (it drops to a faster one at once). */
-  static final double USUAL_LATENCY_DRIFT = 0.01;
+  /**
+   * The usual latency is the fastest answer of the current and the previous window of this length,
+   * so it follows an API server that is slower for good within two windows.
+   */
+  public static final Duration USUAL_LATENCY_WINDOW = Duration.ofSeconds(10);
 
   private final int ceiling;
   private final boolean latencyAware;
   private final LongSupplier nanoTime;
-  private double usualLatencyNanos = -1;
+  private long windowStart;
+  private long windowFastest = Long.MAX_VALUE;
+  private long previousWindowFastest = Long.MAX_VALUE;
+  private boolean answered;
+  private int answersSinceDecrease;
   private double limit;
   private int inFlight;
   private int urgentWaiting;
@@ -87,10 +94,13 @@ public final class AdaptiveWriteLimit {
 
   /**
    * Creates a limit that also backs off on rising latency (adaptive mode, {@code --write-rate
-   * adaptive}): an answer slower than {@value #SLOW_FACTOR} times the usual latency plus {@link
-   * #LATENCY_SLACK} multiplies the limit by {@value #SLOW_DECREASE}, once per {@link
-   * #DECREASE_WINDOW}, and does not grow it. The usual latency is the fastest recent answer,
-   * drifting slowly up to follow an API server that is slower for good. It starts at the ceiling.
+   * adaptive}), as TCP Vegas does: an answer slower than {@value #SLOW_FACTOR} times the usual
+   * latency plus {@link #LATENCY_SLACK} multiplies the limit by {@value #SLOW_DECREASE}, at most
+   * once per round of answers (as many answers as the limit allows in flight), and does not grow
+   * it. So each round of answers either grows the limit by one or shrinks it by a quarter, and the
+   * limit settles where more writes in flight would only queue at the API server, raising every
+   * client's latency without adding throughput. The usual latency is the fastest answer of the last
+   * one or two {@link #USUAL_LATENCY_WINDOW}s. It starts at the ceiling.
    *
    * @param ceiling the most writes ever in flight, at least 1
    * @return the limit
@@ -155,34 +165,42 @@ public final class AdaptiveWriteLimit {
       inFlight--;
     }
     long now = nanoTime.getAsLong();
+    answersSinceDecrease++;
     if (answer == Answer.THROTTLED) {
-      decrease(now, 0.5);
-    } else if (answer == Answer.ANSWERED && latencyAware && slow(latency.toNanos())) {
-      decrease(now, SLOW_DECREASE);
+      if (!decreased || now - lastDecrease >= DECREASE_WINDOW.toNanos()) {
+        decrease(now, 0.5);
+      }
+    } else if (answer == Answer.ANSWERED && latencyAware && slow(now, latency.toNanos())) {
+      if (!decreased || answersSinceDecrease >= limit) {
+        decrease(now, SLOW_DECREASE);
+      }
     } else if (answer == Answer.ANSWERED && latency.compareTo(FAST_ANSWER) < 0) {
       limit = Math.min(ceiling, limit + 1 / limit);
     }
     notifyAll();
   }
 
-  /** Decreases the limit by the factor unless it was decreased within the window. */
   private void decrease(long now, double factor) {
-    if (!decreased || now - lastDecrease >= DECREASE_WINDOW.toNanos()) {
-      limit = Math.max(1, limit * factor);
-      lastDecrease = now;
-      decreased = true;
-    }
+    limit = Math.max(1, limit * factor);
+    lastDecrease = now;
+    decreased = true;
+    answersSinceDecrease = 0;
   }
 
   /** Tells whether an answer is slow against the usual latency, and updates the usual latency. */
-  private boolean slow(long latencyNanos) {
-    if (usualLatencyNanos < 0 || latencyNanos < usualLatencyNanos) {
-      usualLatencyNanos = latencyNanos;
-      return false;
+  private boolean slow(long now, long latencyNanos) {
+    long window = USUAL_LATENCY_WINDOW.toNanos();
+    if (!answered || now - windowStart >= window) {
+      // The window just ended is the previous one, unless no answer came for a whole window.
+      previousWindowFastest =
+          answered && now - windowStart < 2 * window ? windowFastest : Long.MAX_VALUE;
+      windowFastest = Long.MAX_VALUE;
+      windowStart = now;
+      answered = true;
     }
-    boolean slow = latencyNanos > SLOW_FACTOR * usualLatencyNanos + LATENCY_SLACK.toNanos();
-    usualLatencyNanos += (latencyNanos - usualLatencyNanos) * USUAL_LATENCY_DRIFT;
-    return slow;
+    windowFastest = Math.min(windowFastest, latencyNanos);
+    long usual = Math.min(windowFastest, previousWindowFastest);
+    return latencyNanos > SLOW_FACTOR * usual + LATENCY_SLACK.toNanos();
   }
 
   /**

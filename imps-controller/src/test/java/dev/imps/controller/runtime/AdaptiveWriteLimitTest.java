@@ -123,11 +123,13 @@ class AdaptiveWriteLimitTest {
   static Stream<Arguments> latencies() {
     return Stream.of(
         Arguments.of("steady fast answers keep it at the ceiling", new long[] {10, 10, 12, 9}, 16),
-        Arguments.of("jitter within the slack is not rising latency", new long[] {10, 10, 35}, 16),
+        Arguments.of("jitter within the slack is not rising latency", new long[] {10, 10, 21}, 16),
         Arguments.of(
             "an answer over twice the usual plus slack lowers it", new long[] {10, 45}, 12),
         Arguments.of(
-            "slow answers within one window lower it once", new long[] {10, 100, 200, 300}, 12),
+            "slow answers within one round of answers lower it once",
+            new long[] {10, 100, 200, 300},
+            12),
         Arguments.of("a faster answer becomes the usual latency", new long[] {100, 30, 90}, 12));
   }
 
@@ -143,6 +145,38 @@ class AdaptiveWriteLimitTest {
     }
 
     assertThat(limit.current()).isEqualTo(expected);
+  }
+
+  @Test
+  void slowAnswersLowerALatencyAwareLimitOncePerRoundOfAnswers() throws InterruptedException {
+    AdaptiveWriteLimit limit = AdaptiveWriteLimit.create(16, true, now::get);
+    write(limit, Answer.ANSWERED, Duration.ofMillis(10));
+
+    write(limit, Answer.ANSWERED, Duration.ofMillis(50));
+    assertThat(limit.current()).isEqualTo(12);
+    // Within the next round (12 answers) no second decrease, however close in time.
+    for (int i = 0; i < 11; i++) {
+      write(limit, Answer.ANSWERED, Duration.ofMillis(50));
+    }
+    assertThat(limit.current()).isEqualTo(12);
+    write(limit, Answer.ANSWERED, Duration.ofMillis(50));
+    assertThat(limit.current()).isEqualTo(9);
+  }
+
+  @Test
+  void theUsualLatencyIsTheFastestOfTheLastTwoWindows() throws InterruptedException {
+    AdaptiveWriteLimit limit = AdaptiveWriteLimit.create(16, true, now::get);
+    write(limit, Answer.ANSWERED, Duration.ofMillis(10));
+    now.addAndGet(AdaptiveWriteLimit.USUAL_LATENCY_WINDOW.toNanos());
+    // The second window: 10 ms from the first still counts, so 30 ms is slow.
+    write(limit, Answer.ANSWERED, Duration.ofMillis(30));
+    assertThat(limit.current()).isEqualTo(12);
+    now.addAndGet(AdaptiveWriteLimit.USUAL_LATENCY_WINDOW.toNanos());
+    // The third window: the usual latency is 30 ms now, and 30 ms answers grow the limit back.
+    for (int i = 0; i < 60; i++) {
+      write(limit, Answer.ANSWERED, Duration.ofMillis(30));
+    }
+    assertThat(limit.current()).isEqualTo(16);
   }
 
   @Test
