@@ -3,45 +3,48 @@ package dev.imps.controller.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class ClassArchiveUseTest {
 
-  @Test
-  void an_archive_the_jvm_mapped_is_named() {
-    ClassArchiveUse use =
-        ClassArchiveUse.of(
+  static Stream<Arguments> describes() {
+    return Stream.of(
+        Arguments.of(
+            "an archive the JVM mapped is named",
             List.of("-XX:MaxRAMPercentage=75", "-XX:SharedArchiveFile=/app/cds/imps.jsa"),
-            "mixed mode, sharing");
-
-    assertThat(use.describe()).isEqualTo("class archive /app/cds/imps.jsa");
-  }
-
-  @Test
-  void an_archive_the_jvm_could_not_map_is_reported_as_not_mapped() {
-    // A JVM that cannot map the archive it is given starts without any sharing.
-    ClassArchiveUse use =
-        ClassArchiveUse.of(List.of("-XX:SharedArchiveFile=/app/cds/imps.jsa"), "mixed mode");
-
-    assertThat(use.describe()).isEqualTo("class archive /app/cds/imps.jsa not mapped");
-  }
-
-  @Test
-  void the_last_archive_option_wins_as_in_the_jvm() {
-    ClassArchiveUse use =
-        ClassArchiveUse.of(
+            "mixed mode, sharing",
+            "class archive /app/cds/imps.jsa"),
+        // A JVM that cannot map the archive it is given starts without any sharing.
+        Arguments.of(
+            "an archive the JVM could not map is reported as not mapped",
+            List.of("-XX:SharedArchiveFile=/app/cds/imps.jsa"),
+            "mixed mode",
+            "class archive /app/cds/imps.jsa not mapped"),
+        Arguments.of(
+            "the last archive option wins, as in the JVM",
             List.of("-XX:SharedArchiveFile=/first.jsa", "-XX:SharedArchiveFile=/second.jsa"),
-            "mixed mode, sharing");
-
-    assertThat(use.archive()).isEqualTo("/second.jsa");
+            "mixed mode, sharing",
+            "class archive /second.jsa"),
+        Arguments.of(
+            "without an archive option, the JDK's own archive",
+            List.of(),
+            "mixed mode, sharing",
+            "the JDK's class archive"),
+        Arguments.of(
+            "without sharing, no archive",
+            List.of("-Xshare:off"),
+            "mixed mode",
+            "no class archive"));
   }
 
-  @Test
-  void without_an_archive_option_the_jdks_own_archive_or_none_is_reported() {
-    assertThat(ClassArchiveUse.of(List.of(), "mixed mode, sharing").describe())
-        .isEqualTo("the JDK's class archive");
-    assertThat(ClassArchiveUse.of(List.of("-Xshare:off"), "mixed mode").describe())
-        .isEqualTo("no class archive");
+  @ParameterizedTest(name = "{0}")
+  @MethodSource
+  void describes(String description, List<String> options, String vmInfo, String expected) {
+    assertThat(ClassArchiveUse.of(options, vmInfo).describe()).isEqualTo(expected);
   }
 
   @Test
