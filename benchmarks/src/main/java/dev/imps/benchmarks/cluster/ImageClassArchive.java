@@ -39,7 +39,6 @@ public final class ImageClassArchive {
     if (!Files.isRegularFile(classList)) {
       throw new IOException("no class list at " + classList.toAbsolutePath());
     }
-    Files.deleteIfExists(archive);
     CommandResult dump =
         ClassArchiveDump.run(java.executable(), classList, jar.toString(), archive);
     if (!dump.succeeded() || !Files.isRegularFile(archive)) {

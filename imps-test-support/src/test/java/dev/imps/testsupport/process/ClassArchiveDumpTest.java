@@ -24,7 +24,6 @@ class ClassArchiveDumpTest {
   @BeforeEach
   void prepare() throws IOException {
     Files.createDirectories(WORK);
-    Files.deleteIfExists(archive);
     try (OutputStream out = Files.newOutputStream(jar);
         JarOutputStream ignored = new JarOutputStream(out, new Manifest())) {
       // an empty jar: the classpath the archive is for

@@ -110,8 +110,7 @@ class ClassListIT extends OperatorProcessTestBase {
     return operator;
   }
 
-  private static void dump(Path archive) throws IOException {
-    Files.deleteIfExists(archive);
+  private static void dump(Path archive) {
     CommandResult dump =
         ClassArchiveDump.run(
             Path.of(System.getProperty("java.home"), "bin", "java"),
