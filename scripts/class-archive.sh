@@ -65,12 +65,13 @@ for layer in "${layers[@]}"; do
   chmod -R u+w -- "$root"
 done
 
-# The classpath, relative to /app: jib's classpath file, with /app/classpath/* (packaged mode's own
-# jar) spelled out.
-[[ -f $root/app/jib-classpath-file ]] || imps_die "$image_tar has no /app/jib-classpath-file (not a jib image?)"
 # The main class: the entrypoint's last word (java ... -cp @/app/cds/classpath MAIN).
 main=$(sed -n 's/.*"Entrypoint":\[\([^]]*\)\].*/\1/p' "$work/$config" | tr ',' '\n' | tail -n 1 | tr -d '"')
 [[ $main =~ ^[A-Za-z_$][A-Za-z0-9_$.]*$ ]] || imps_die "$image_tar: no main class at the end of its entrypoint"
+
+# The classpath, relative to /app: jib's classpath file, with /app/classpath/* (packaged mode's own
+# jar) spelled out.
+[[ -f $root/app/jib-classpath-file ]] || imps_die "$image_tar has no /app/jib-classpath-file (not a jib image?)"
 entries=()
 jib_classpath=$(<"$root/app/jib-classpath-file")
 IFS=: read -r -a jib_entries <<<"$jib_classpath"

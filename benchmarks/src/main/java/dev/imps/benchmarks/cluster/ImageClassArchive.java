@@ -17,10 +17,6 @@ import java.util.List;
  */
 public final class ImageClassArchive {
 
-  /** The class list in the repository, relative to its root. */
-  public static final Path CLASS_LIST =
-      Path.of("imps-controller", "src", "main", "cds", "imps.classlist");
-
   private static final String OPTION = "-XX:SharedArchiveFile=";
 
   private ImageClassArchive() {}
